@@ -1,0 +1,25 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { seedsLoader } from './loaders/seeds-loader.ts';
+import { siteConfig } from './site-config.ts';
+
+/** What the site knows of one document: the single source of the document type. */
+export const documentSchema = z.object({
+  title: z.string().min(1),
+  date: z.iso.date(),
+  places: z.array(z.string()),
+  authors: z.array(z.string()),
+  description: z.string(),
+  words: z.number().int().nonnegative(),
+  source: z.string(),
+});
+
+/** A document as pages receive it. */
+export type ArchiveDocument = z.infer<typeof documentSchema>;
+
+export const collections = {
+  documents: defineCollection({
+    loader: seedsLoader({ directory: siteConfig.seedsDir }),
+    schema: documentSchema,
+  }),
+};

@@ -1,0 +1,103 @@
+import { parseDateline } from './dateline.ts';
+import { isValidIsoDate } from './iso-date.ts';
+import { normalizeText } from './normalize-text.ts';
+import type { Problem } from './problems.ts';
+
+/** What one seed file says: a dated headline, body paragraphs and an optional dateline. */
+export interface ParsedSeed {
+  date: string;
+  title: string;
+  paragraphs: string[];
+  places: string[];
+  authors: string[];
+}
+
+/** The outcome of parsing one seed: a document (possibly with warnings) or only problems. */
+export type ParseResult =
+  { ok: true; seed: ParsedSeed; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+// ` date 2025-12-26 Headline`: any spacing, any letter case for `date`.
+const HEADER = /^\s*date\s+(\S+)(?:\s+(.*))?$/iu;
+const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/u;
+
+interface Block {
+  line: number;
+  text: string;
+}
+
+function toBlocks(lines: readonly string[], firstLine: number): Block[] {
+  const blocks: Block[] = [];
+  let current: string[] = [];
+  let start = firstLine;
+  lines.forEach((raw, index) => {
+    const text = raw.trim();
+    if (text === '') {
+      if (current.length > 0) blocks.push({ line: start, text: current.join(' ') });
+      current = [];
+      return;
+    }
+    if (current.length === 0) start = firstLine + index;
+    current.push(text);
+  });
+  if (current.length > 0) blocks.push({ line: start, text: current.join(' ') });
+  return blocks.map((block) => ({ ...block, text: block.text.replace(/ {2,}/gu, ' ') }));
+}
+
+/** Parses the text of one seed file; never throws, reports every problem with its line. */
+export function parseSeed(input: string, file: string): ParseResult {
+  const problem = (line: number, reason: string): Problem => ({ file, line, reason, severity: 'error' });
+  const lines = normalizeText(input).split('\n');
+  const headerIndex = lines.findIndex((line) => line.trim() !== '');
+  if (headerIndex < 0) return { ok: false, problems: [problem(1, 'empty file')] };
+
+  const header = HEADER.exec(lines[headerIndex] ?? '');
+  const headerLine = headerIndex + 1;
+  if (!header) {
+    return {
+      ok: false,
+      problems: [problem(headerLine, 'first line is not a header `date YYYY-MM-DD Headline`')],
+    };
+  }
+  const date = header[1] ?? '';
+  if (!ISO_SHAPE.test(date)) {
+    return { ok: false, problems: [problem(headerLine, `date "${date}" is not in YYYY-MM-DD form`)] };
+  }
+  if (!isValidIsoDate(date)) {
+    return { ok: false, problems: [problem(headerLine, `date ${date} does not exist`)] };
+  }
+
+  let bodyStart = headerIndex + 1;
+  let title = (header[2] ?? '').replace(/\s+/gu, ' ').trim();
+  // A header with only the date may carry its headline on the very next line.
+  if (title === '' && (lines[bodyStart] ?? '').trim() !== '') {
+    title = (lines[bodyStart] ?? '').replace(/\s+/gu, ' ').trim();
+    bodyStart += 1;
+  }
+  if (title === '')
+    return { ok: false, problems: [problem(headerLine, 'header has a date but no headline')] };
+
+  const blocks = toBlocks(lines.slice(bodyStart), bodyStart + 1);
+  const last = blocks.at(-1);
+  const dateline = blocks.length > 1 && last ? parseDateline(last.text) : undefined;
+  const body = dateline ? blocks.slice(0, -1) : blocks;
+  const problems: Problem[] = [];
+  if (body.length === 0) {
+    problems.push({
+      file,
+      line: headerLine,
+      reason: 'document has a headline but no body text',
+      severity: 'warning',
+    });
+  }
+  return {
+    ok: true,
+    seed: {
+      date,
+      title,
+      paragraphs: body.map((block) => block.text),
+      places: dateline?.places ?? [],
+      authors: dateline?.authors ?? [],
+    },
+    problems,
+  };
+}

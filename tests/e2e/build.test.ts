@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+
+const dist = inject('siteDir');
+const page = (path: string) => readFile(join(dist, path), 'utf8');
+
+describe('building the fixture archive', () => {
+  it('renders one page per readable document under /doc/<file-name>/', async () => {
+    const html = await page('doc/kremlin-negotiations/index.html');
+    expect(html).toContain('<html lang="ru"');
+    expect(html).toMatch(/<h1[^>]*>В Кремле рассказали о новых контактах/u);
+    expect(html).toMatch(/<time datetime="2025-12-26"[^>]*>26 декабря 2025<\/time>/u);
+    expect(html).toContain('Наталья Петрова');
+    expect(html).toMatch(/<article[^>]*data-pagefind-body/u);
+  });
+
+  it('joins hard-wrapped lines and keeps the dateline out of the body', async () => {
+    const html = await page('doc/hard-wraps/index.html');
+    expect(html).toContain(
+      '<p>В Петербурге ожидается сильный гололёд: строки этого абзаца разорваны переносами.</p>',
+    );
+    expect(html).not.toContain('<p>Санкт-Петербург, Иван Сидоров</p>');
+    expect(html).toContain('Иван Сидоров');
+  });
+
+  it('prints markup-looking text literally and never as HTML', async () => {
+    const html = await page('doc/literal-markup/index.html');
+    expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).not.toMatch(/<b onclick/u);
+    expect(html).toContain('<p>*звёздочки* и # решётка</p>');
+    expect(html).toContain('<p>1. не список</p>');
+  });
+
+  it('lists the problems of unreadable documents and builds the rest', async () => {
+    const report = JSON.parse(await readFile(inject('siteReport'), 'utf8')) as {
+      documents: number;
+      problems: { file: string; line: number; reason: string }[];
+    };
+    expect(report.documents).toBe(5);
+    expect(report.problems.map((problem) => problem.file).sort()).toEqual([
+      'empty.txt',
+      'impossible-date.txt',
+      'no-header.txt',
+    ]);
+    expect(inject('siteBuildOutput')).toContain(
+      'impossible-date.txt:1: error: date 2025-13-45 does not exist',
+    );
+    expect(inject('siteBuildOutput')).toContain('5 documents, 3 problems');
+  });
+
+  it('paginates the home page newest first', async () => {
+    const home = await page('index.html');
+    const titles = [...home.matchAll(/<h2[^>]*><a [^>]*>([^<]+)<\/a>/gu)].map((match) => match[1]);
+    expect(titles).toEqual([
+      'В Кремле рассказали о новых контактах России и США по итогам визита Дмитриева в Майами',
+      'Жёсткий гололёд в Петербурге',
+      'Текст, который выглядит как разметка',
+    ]);
+    expect(home).toContain('href="/page/2/"');
+    expect(await page('page/2/index.html')).toContain('Заголовок с табуляцией');
+  });
+
+  it('writes a search index with Russian stemming', async () => {
+    const entry = JSON.parse(await page('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, unknown>;
+    };
+    expect(Object.keys(entry.languages)).toEqual(['ru']);
+  });
+});
