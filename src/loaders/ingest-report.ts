@@ -10,19 +10,50 @@ export function isStrict(): boolean {
   return process.argv.includes('--strict') || /^(1|true|yes)$/iu.test(process.env['STRICT'] ?? '');
 }
 
+/** What one pass over the seeds folder found. */
+export interface IngestSummary {
+  documents: number;
+  problems: Problem[];
+  /** Files and hidden folders that are not documents and were skipped. */
+  ignored: string[];
+  /** Documents not read as UTF-8 or ASCII, with the encoding they were read in. */
+  legacyEncodings: Record<string, string>;
+}
+
 interface Logger {
   info(message: string): void;
   warn(message: string): void;
+  error(message: string): void;
 }
 
-/** Prints the summary and every problem, writes them as JSON, and fails in strict mode. */
-export async function reportIngest(documents: number, problems: Problem[], logger: Logger): Promise<void> {
-  for (const problem of problems) logger.warn(formatProblem(problem));
-  logger.info(`${documents} documents, ${problems.length} problems`);
+/** The one-line summary every build prints. */
+export function summaryLine({ documents, problems }: Pick<IngestSummary, 'documents' | 'problems'>): string {
+  return `${documents} documents, ${problems.length} problems`;
+}
+
+/**
+ * Prints every problem on its own line and the summary, writes the same as JSON, and in strict
+ * mode throws after listing them all.
+ */
+export async function reportIngest(summary: IngestSummary, logger: Logger): Promise<void> {
+  const strict = isStrict();
+  for (const problem of summary.problems) logger.warn(formatProblem(problem));
+  if (summary.ignored.length > 0)
+    logger.info(`skipped ${summary.ignored.length} entries that are not *.txt documents`);
+  const line = summaryLine(summary);
+  logger.info(line);
   await mkdir(dirname(REPORT_PATH), { recursive: true });
-  const report = { documents, problems, strict: isStrict(), generatedAt: new Date().toISOString() };
+  const report = {
+    summary: line,
+    ...summary,
+    lines: summary.problems.map(formatProblem),
+    strict,
+    generatedAt: new Date().toISOString(),
+  };
   await writeFile(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
-  if (isStrict() && problems.length > 0) {
-    throw new Error(`strict mode: ${problems.length} problems in seeds (see ${REPORT_PATH})`);
+  if (strict && summary.problems.length > 0) {
+    const message = `strict mode: ${summary.problems.length} problems in seeds (listed above and in ${REPORT_PATH})`;
+    logger.error(message);
+    throw new Error(message);
   }
 }

@@ -1,18 +1,43 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
-/** Lists every `*.txt` file below a folder (recursively, hidden entries skipped), sorted, as `/` paths. */
-export async function listSeedFiles(directory: string): Promise<string[]> {
+/** What a seeds folder holds: the documents to read, and every other entry, which is skipped. */
+export interface SeedsFolder {
+  /** `*.txt` files (any letter case), sorted, as `/`-separated paths inside the folder. */
+  files: string[];
+  /** Other files, hidden files and hidden folders (`.git/`), sorted. */
+  ignored: string[];
+}
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Scans a folder recursively; a folder that does not exist holds nothing. */
+export async function scanSeedsFolder(directory: string): Promise<SeedsFolder> {
   let entries;
   try {
     entries = await readdir(directory, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], ignored: [] };
     throw error;
   }
-  return entries
-    .filter((entry) => entry.isFile() && /\.txt$/iu.test(entry.name))
-    .map((entry) => relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !path.split('/').some((segment) => segment.startsWith('.')))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const files: string[] = [];
+  const ignored = new Set<string>();
+  for (const entry of entries) {
+    const path = relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/');
+    const segments = path.split('/');
+    const hidden = segments.findIndex((segment) => segment.startsWith('.'));
+    if (hidden >= 0 && hidden < segments.length - 1) {
+      ignored.add(`${segments.slice(0, hidden + 1).join('/')}/`);
+    } else if (entry.isFile() && hidden < 0 && /\.txt$/iu.test(entry.name)) {
+      files.push(path);
+    } else if (!entry.isDirectory() || hidden >= 0) {
+      ignored.add(entry.isDirectory() ? `${path}/` : path);
+    }
+  }
+  return { files: files.sort(byCodePoint), ignored: [...ignored].sort(byCodePoint) };
+}
+
+/** Lists every `*.txt` file below a folder (recursively, hidden entries skipped), sorted, as `/` paths. */
+export async function listSeedFiles(directory: string): Promise<string[]> {
+  return (await scanSeedsFolder(directory)).files;
 }

@@ -1,81 +1,127 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION } from '../lib/ingest.ts';
 import type { Problem } from '../lib/problems.ts';
 import { createRenderer } from '../lib/render-html.ts';
-import { reportIngest } from './ingest-report.ts';
-import { listSeedFiles } from './seed-files.ts';
+import { checkSize, DEFAULT_MAX_SEED_BYTES, parseSize } from '../lib/size-limit.ts';
+import { reportIngest, type IngestSummary } from './ingest-report.ts';
+import { scanSeedsFolder } from './seed-files.ts';
 
 /** Options of the seeds loader. */
 export interface SeedsLoaderOptions {
   /** Folder holding the seed `*.txt` files, relative to the project root. */
   directory: string;
+  /** Largest seed file in bytes (default: env `MAX_SEED_SIZE`, else 20 MB). */
+  maxBytes?: number;
 }
 
 const READ_BATCH = 64;
 
-async function loadAll(directory: string, context: LoaderContext): Promise<void> {
+type ReadResult = { bytes: Buffer } | { problem: Problem };
+
+// The size is checked before reading, so a stray huge file is never loaded into memory.
+async function readSeed(directory: string, file: string, maxBytes: number): Promise<ReadResult> {
+  const path = resolve(directory, file);
+  try {
+    const tooLarge = checkSize(file, (await stat(path)).size, maxBytes);
+    return tooLarge ? { problem: tooLarge } : { bytes: await readFile(path) };
+  } catch (error) {
+    const reason = `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return { problem: { file, line: 1, reason, severity: 'error' } };
+  }
+}
+
+async function loadAll(directory: string, maxBytes: number, context: LoaderContext): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
   const render = createRenderer();
-  const files = await listSeedFiles(directory);
+  const { files, ignored } = await scanSeedsFolder(directory);
   const owners = new Map<string, string>();
-  const problems: Problem[] = [];
+  const summary: IngestSummary = { documents: 0, problems: [], ignored, legacyEncodings: {} };
+  const problem = (file: string, reason: string): void => {
+    summary.problems.push({ file, line: 1, reason, severity: 'error' });
+  };
 
   for (let start = 0; start < files.length; start += READ_BATCH) {
     const batch = files.slice(start, start + READ_BATCH);
-    const contents = await Promise.all(batch.map((file) => readFile(resolve(directory, file))));
+    const contents = await Promise.all(batch.map((file) => readSeed(directory, file, maxBytes)));
     for (const [index, file] of batch.entries()) {
-      const bytes = contents[index] as Buffer;
-      const result = ingestSeed(file, bytes);
-      problems.push(...result.problems);
+      const read = contents[index] as ReadResult;
+      if ('problem' in read) {
+        summary.problems.push(read.problem);
+        continue;
+      }
+      const result = ingestSeed(file, read.bytes, { maxBytes });
+      summary.problems.push(...result.problems);
       if (!result.ok) continue;
       const owner = owners.get(result.slug);
       if (owner !== undefined) {
-        const reason = `same URL slug "${result.slug}" as ${owner}; rename one of the two files`;
-        problems.push({ file, line: 1, reason, severity: 'error' });
+        problem(file, `same URL slug "${result.slug}" as ${owner}; rename one of the two files`);
         continue;
       }
-      owners.set(result.slug, file);
-      const digest = generateDigest(`${INGEST_VERSION}\n${file}\n${bytes.toString('latin1')}`);
-      if (store.get(result.slug)?.digest === digest) continue;
       const { seed } = result;
-      const data = await parseData({
-        id: result.slug,
-        data: {
-          title: seed.title,
-          date: seed.date,
-          places: seed.places,
-          authors: seed.authors,
-          description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
-          words: countWords([seed.title, ...seed.paragraphs]),
-          source: file,
-        },
-      });
-      store.set({ id: result.slug, data, digest, rendered: { html: render(seed.paragraphs) } });
+      const digest = generateDigest(`${INGEST_VERSION}\n${file}\n${read.bytes.toString('latin1')}`);
+      if (store.get(result.slug)?.digest !== digest) {
+        try {
+          const data = await parseData({
+            id: result.slug,
+            data: {
+              title: seed.title,
+              date: seed.date,
+              places: seed.places,
+              authors: seed.authors,
+              description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
+              words: countWords([seed.title, ...seed.paragraphs]),
+              source: file,
+            },
+          });
+          store.set({ id: result.slug, data, digest, rendered: { html: render(seed.paragraphs) } });
+        } catch (error) {
+          problem(file, `document does not fit the schema: ${(error as Error).message.split('\n')[0]}`);
+          continue;
+        }
+      }
+      owners.set(result.slug, file);
+      if (result.encoding !== 'utf-8' && result.encoding !== 'ascii') {
+        summary.legacyEncodings[file] = result.encoding;
+      }
     }
   }
   for (const id of store.keys()) if (!owners.has(id)) store.delete(id);
-  await reportIngest(owners.size, problems, logger);
+  summary.documents = owners.size;
+  await reportIngest(summary, logger);
+}
+
+function maxBytesFromEnv(): number {
+  const value = process.env['MAX_SEED_SIZE'];
+  return value === undefined || value.trim() === '' ? DEFAULT_MAX_SEED_BYTES : parseSize(value);
 }
 
 /** Loads every seed document from a folder into the content layer, skipping unchanged files. */
 export function seedsLoader(options: SeedsLoaderOptions): Loader {
   if (!options.directory) throw new Error('seedsLoader: `directory` is required');
   const directory = resolve(options.directory);
+  const maxBytes = options.maxBytes ?? maxBytesFromEnv();
   return {
     name: 'seeds-loader',
     load: async (context) => {
-      await loadAll(directory, context);
-      const { watcher } = context;
+      await loadAll(directory, maxBytes, context);
+      const { watcher, logger } = context;
       if (!watcher) return;
       watcher.add(directory);
       let pending: ReturnType<typeof setTimeout> | undefined;
+      // Reloads run one after another, so a slow pass never interleaves with the next.
+      let queue = Promise.resolve();
+      const reload = (): void => {
+        queue = queue
+          .then(() => loadAll(directory, maxBytes, context))
+          .catch((error: unknown) => logger.error(String(error)));
+      };
       const onChange = (path: string): void => {
-        if (!resolve(path).startsWith(directory) || !/\.txt$/iu.test(path)) return;
+        if (!resolve(path).startsWith(directory + sep) || !/\.txt$/iu.test(path)) return;
         clearTimeout(pending);
-        pending = setTimeout(() => void loadAll(directory, context), 50);
+        pending = setTimeout(reload, 50);
       };
       watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
     },
