@@ -3,7 +3,16 @@ import type { Problem } from './problems.ts';
 /** The size limit of one seed file when none is configured: 20 MB. */
 export const DEFAULT_MAX_SEED_BYTES = 20 * 1024 * 1024;
 
-const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+};
 
 /** Reads a size such as `20MB`, `512 KB` or `1048576` (binary units); throws on anything else. */
 export function parseSize(text: string): number {

@@ -18,3 +18,25 @@ describe('normalizeText', () => {
     expect(normalizeText('е\u0308')).toBe('ё');
   });
 });
+
+describe('normalizeText with invisible characters', () => {
+  it('drops soft hyphens, word joiners and joiners between Latin or Cyrillic letters', () => {
+    expect(normalizeText('пере\u00ADговоры встре\u2060ча a\u200Db д\u200Cа')).toBe(
+      'переговоры встреча ab да',
+    );
+  });
+
+  it('keeps the joiners that shape Persian words and join emoji sequences', () => {
+    expect(normalizeText('می\u200Cخواهم')).toBe('می\u200Cخواهم');
+    expect(normalizeText('👩\u200D💻 👍🏽\u200D')).toBe('👩\u200D💻 👍🏽');
+  });
+
+  it('composes letters that meet only after invisible characters are removed', () => {
+    expect(normalizeText('е\u200B\u0308')).toBe('ё');
+  });
+
+  it('is idempotent', () => {
+    const messy = '\uFEFFa\r\n\u200B\u0301b\u00A0\u200C\u200Cc\f\u2028d\u0085e';
+    expect(normalizeText(normalizeText(messy))).toBe(normalizeText(messy));
+  });
+});
