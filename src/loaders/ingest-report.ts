@@ -23,7 +23,6 @@ export interface IngestSummary {
 interface Logger {
   info(message: string): void;
   warn(message: string): void;
-  error(message: string): void;
 }
 
 /** The one-line summary every build prints. */
@@ -52,8 +51,6 @@ export async function reportIngest(summary: IngestSummary, logger: Logger): Prom
   };
   await writeFile(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
   if (strict && summary.problems.length > 0) {
-    const message = `strict mode: ${summary.problems.length} problems in seeds (listed above and in ${REPORT_PATH})`;
-    logger.error(message);
-    throw new Error(message);
+    throw new Error(`strict mode: ${summary.problems.length} problems in seeds (listed above and in ${REPORT_PATH})`);
   }
 }

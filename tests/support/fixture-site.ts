@@ -14,11 +14,12 @@ export function buildFixtureSite(
   name: string,
   seedsDir: string,
   env: Record<string, string> = {},
+  args: string[] = [],
 ): FixtureSite {
   const root = resolve('tests/.output', name);
   const outDir = resolve(root, 'dist');
   const report = resolve(root, 'ingest.json');
-  const result = spawnSync('astro', ['build', '--outDir', outDir], {
+  const result = spawnSync('astro', ['build', '--outDir', outDir, ...args], {
     encoding: 'utf8',
     env: {
       ...process.env,

@@ -18,7 +18,6 @@ async function run(env: Record<string, string>) {
   const logger = {
     info: (m: string) => lines.push(m),
     warn: (m: string) => lines.push(m),
-    error: (m: string) => lines.push(m),
   };
   const outcome = reportIngest(
     { documents: 4, problems, ignored: ['README.md'], legacyEncodings: {} },
