@@ -51,6 +51,8 @@ export async function reportIngest(summary: IngestSummary, logger: Logger): Prom
   };
   await writeFile(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
   if (strict && summary.problems.length > 0) {
-    throw new Error(`strict mode: ${summary.problems.length} problems in seeds (listed above and in ${REPORT_PATH})`);
+    throw new Error(
+      `strict mode: ${summary.problems.length} problems in seeds (listed above and in ${REPORT_PATH})`,
+    );
   }
 }

@@ -19,10 +19,11 @@ export interface SeedsLoaderOptions {
 
 const READ_BATCH = 64;
 
-type ReadResult = { bytes: Buffer } | { problem: Problem };
+/** A seed file's bytes, or the problem that kept it from being read. */
+export type ReadResult = { bytes: Buffer } | { problem: Problem };
 
-// The size is checked before reading, so a stray huge file is never loaded into memory.
-async function readSeed(directory: string, file: string, maxBytes: number): Promise<ReadResult> {
+/** Reads one seed file, checking its size first so a stray huge file is never loaded into memory. */
+export async function readSeed(directory: string, file: string, maxBytes: number): Promise<ReadResult> {
   const path = resolve(directory, file);
   try {
     const tooLarge = checkSize(file, (await stat(path)).size, maxBytes);

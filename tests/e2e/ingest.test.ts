@@ -83,6 +83,18 @@ describe('building a seeds folder of every awkward case', () => {
     for (const p of report.problems) expect(site.output).toContain(`${p.file}:${p.line}: `);
   });
 
+  it('lists skipped entries and the legacy encodings it read', () => {
+    expect(report.ignored).toEqual(['.DS_Store', '.hidden/', 'README.md', 'notes.md', 'photo.png']);
+    expect(report.legacyEncodings).toEqual({
+      'encoding-koi8-r-short.txt': 'koi8-r',
+      'encoding-koi8-r.txt': 'koi8-r',
+      'encoding-windows-1251-short.txt': 'windows-1251',
+      'encoding-windows-1251.txt': 'windows-1251',
+      'encoding-utf16be-bom.txt': 'utf-16be',
+      'encoding-utf16le-bom.txt': 'utf-16le',
+    });
+  });
+
   it('names each problem with its file, line and reason', () => {
     for (const { path, line, problem } of problems) {
       const found = report.problems.find((p) => p.file === path && p.line === line);

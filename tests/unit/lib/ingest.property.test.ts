@@ -67,10 +67,9 @@ const styles = fc.record({
   encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'),
 });
 
-function renderStyled(
-  doc: ParsedSeed,
-  style: fc.RecordValue<typeof styles extends fc.Arbitrary<infer T> ? T : never>,
-): string {
+type Style = typeof styles extends fc.Arbitrary<infer T> ? T : never;
+
+function renderStyled(doc: ParsedSeed, style: Style): string {
   const wrap = (text: string) => {
     const parts = text.split(' ');
     const lines: string[] = [];
