@@ -39,6 +39,8 @@ let report: {
   documents: number;
   summary: string;
   problems: { file: string; line: number; reason: string }[];
+  ignored: string[];
+  legacyEncodings: Record<string, string>;
 };
 let server: StaticServer;
 let browser: Browser;
@@ -86,7 +88,8 @@ describe('building a seeds folder of every awkward case', () => {
   it('lists skipped entries and the legacy encodings it read', () => {
     expect(report.ignored).toEqual(['.DS_Store', '.hidden/', 'README.md', 'notes.md', 'photo.png']);
     expect(report.legacyEncodings).toEqual({
-      'encoding-koi8-r-short.txt': 'koi8-r',
+      // KOI8-U spells every Russian letter as KOI8-R does; the detector may name either.
+      'encoding-koi8-r-short.txt': expect.stringMatching(/^koi8-[ru]$/u),
       'encoding-koi8-r.txt': 'koi8-r',
       'encoding-windows-1251-short.txt': 'windows-1251',
       'encoding-windows-1251.txt': 'windows-1251',
