@@ -13,6 +13,7 @@ const BYTE_ORDER_MARKS: readonly { mark: readonly number[]; encoding: string }[]
   { mark: [0xff, 0xfe], encoding: 'utf-16le' },
   { mark: [0xfe, 0xff], encoding: 'utf-16be' },
 ];
+const DAMAGED_UTF8 = 'not valid UTF-8 (a damaged or cut multi-byte character)';
 // The detector needs far less than a whole large file to decide.
 const DETECTION_SAMPLE = 64 * 1024;
 // eslint-disable-next-line no-control-regex -- counting control characters is the point
@@ -111,13 +112,7 @@ export function decodeSeed(bytes: Uint8Array, file: string): DecodeResult {
   if (!hasNul) {
     const utf8 = strictUnicode(bytes, 'utf-8');
     if (utf8 !== undefined) return accept(utf8, bytes.every((byte) => byte < 0x80) ? 'ascii' : 'utf-8', file);
-  }
-  if (!hasNul && isDamagedUtf8(bytes)) {
-    return problemAt(
-      file,
-      firstBadUtf8Line(bytes),
-      'not valid UTF-8 (a damaged or cut multi-byte character)',
-    );
+    if (isDamagedUtf8(bytes)) return problemAt(file, firstBadUtf8Line(bytes), DAMAGED_UTF8);
   }
   const guess = detect(bytes.subarray(0, DETECTION_SAMPLE));
   if (!guess.encoding) {
@@ -128,13 +123,8 @@ export function decodeSeed(bytes: Uint8Array, file: string): DecodeResult {
   // damaged files into pages of CJK-looking noise.
   if (hasNul) return problemAt(file, 1, 'binary file (NUL bytes; UTF-16 needs a byte order mark)');
   const encoding = guess.encoding.toLowerCase();
-  if (encoding === 'utf-8' || encoding === 'ascii') {
-    return problemAt(
-      file,
-      firstBadUtf8Line(bytes),
-      'not valid UTF-8 (a damaged or cut multi-byte character)',
-    );
-  }
+  if (encoding === 'utf-8' || encoding === 'ascii')
+    return problemAt(file, firstBadUtf8Line(bytes), DAMAGED_UTF8);
   if (!iconv.encodingExists(encoding) || encoding.startsWith('utf-')) {
     return problemAt(file, 1, `text encoding ${guess.encoding} cannot be decoded`);
   }
