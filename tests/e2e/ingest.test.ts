@@ -169,6 +169,14 @@ describe('markup in every field of a document', () => {
     expect(unsafeInHtml(parse(raw), MARKER).length).toBeGreaterThan(2);
     const safe = `<p>&#x3C;script>alert('${MARKER}x')&#x3C;/script></p><meta content="${MARKER}">`;
     expect(unsafeInHtml(parse(safe), MARKER)).toEqual([]);
+    const jsonLd = (text: string) => `<script type="application/ld+json">{"headline":"${text}"}</script>`;
+    expect(unsafeInHtml(parse(jsonLd(`</script><script>alert('${MARKER}')</script>`)), MARKER)).not.toEqual(
+      [],
+    );
+    expect(unsafeInHtml(parse(jsonLd(`\\u003c/script>${MARKER}`)), MARKER)).toEqual([]);
+    expect(
+      unsafeInHtml(parse(`<meta http-equiv="refresh" content="0;url=javascript:${MARKER}">`), MARKER),
+    ).toHaveLength(1);
     const item = (description: string) =>
       `<rss><channel><item><title>&lt;b ${MARKER}&gt;</title><description>${description}</description></item></channel></rss>`;
     expect(unsafeInFeed(item(`<![CDATA[<img src=x onerror="${MARKER}">]]>`), MARKER)).toHaveLength(1);

@@ -22,9 +22,12 @@ export function unsafeInHtml(root: Node, marker: string): string[] {
   const found: string[] = [];
   const walk = (node: Node): void => {
     if (isElement(node)) {
+      // A refresh meta tag turns its `content` into a URL to follow.
+      const refresh = node.attrs.some((attr) => attr.name === 'http-equiv' && /refresh/iu.test(attr.value));
       for (const { name, value } of node.attrs) {
-        if (value.includes(marker) && !TEXT_ATTRIBUTES.test(name))
+        if (value.includes(marker) && (refresh || !TEXT_ATTRIBUTES.test(name))) {
           found.push(`<${node.tagName} ${name}="${value}">`);
+        }
       }
       if (node.tagName === 'script' || node.tagName === 'style') {
         const text = textOf(node);
