@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { detectLanguage } from '../lib/detect-language.ts';
 import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION } from '../lib/ingest.ts';
 import type { Problem } from '../lib/problems.ts';
 import { createRenderer } from '../lib/render-html.ts';
+import { siteConfig } from '../site-config.ts';
 import { reportIngest } from './ingest-report.ts';
 import { listSeedFiles } from './seed-files.ts';
 
@@ -51,6 +53,7 @@ async function loadAll(directory: string, context: LoaderContext): Promise<void>
           description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
           words: countWords([seed.title, ...seed.paragraphs]),
           source: file,
+          lang: detectLanguage([seed.title, ...seed.paragraphs].join('\n'), { fallback: siteConfig.lang }),
         },
       });
       store.set({ id: result.slug, data, digest, rendered: { html: render(seed.paragraphs) } });
