@@ -1,4 +1,10 @@
-import { chunkKey, foldWord, MAX_BUCKET_LENGTH, MIN_WORD_LENGTH, type VocabularyEntry } from './vocabulary.ts';
+import {
+  chunkKey,
+  foldWord,
+  MAX_BUCKET_LENGTH,
+  MIN_WORD_LENGTH,
+  type VocabularyEntry,
+} from './vocabulary.ts';
 
 /** Edit distance with adjacent transpositions (optimal string alignment), cut off above `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -69,7 +75,10 @@ export function queryWords(query: string): string[] {
  * Rewrites a query with each unknown word replaced by its nearest archive word, or returns null
  * when no word changes. `entriesFor` gives the loaded vocabulary entries for one word.
  */
-export function suggestQuery(query: string, entriesFor: (word: string) => readonly VocabularyEntry[]): string | null {
+export function suggestQuery(
+  query: string,
+  entriesFor: (word: string) => readonly VocabularyEntry[],
+): string | null {
   let changed = false;
   const words = queryWords(query).map((piece) => {
     if (!/^\p{L}+$/u.test(piece) || [...piece].length < MIN_WORD_LENGTH) return piece;

@@ -30,7 +30,10 @@ export function countWordsInto(text: string, counts: Map<string, number>): void 
 }
 
 /** Splits counted words into chunks by `chunkKey`, most frequent first, dropping rare words. */
-export function vocabularyChunks(counts: ReadonlyMap<string, number>, minCount = 1): Map<string, VocabularyEntry[]> {
+export function vocabularyChunks(
+  counts: ReadonlyMap<string, number>,
+  minCount = 1,
+): Map<string, VocabularyEntry[]> {
   const chunks = new Map<string, VocabularyEntry[]>();
   for (const [word, count] of counts) {
     if (count < minCount) continue;

@@ -38,9 +38,17 @@ export class SearchApp extends HTMLElement {
     });
     input.addEventListener('input', () => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.#commit({ ...this.#state, query: input.value.trim() }, 'replace'), TYPING_PAUSE_MS);
+      this.#timer = setTimeout(
+        () => this.#commit({ ...this.#state, query: input.value.trim() }, 'replace'),
+        TYPING_PAUSE_MS,
+      );
     });
-    sort.addEventListener('change', () => this.#commit({ ...this.#state, sort: readSearchState(new URLSearchParams({ sort: sort.value })).sort }, 'push'));
+    sort.addEventListener('change', () =>
+      this.#commit(
+        { ...this.#state, sort: readSearchState(new URLSearchParams({ sort: sort.value })).sort },
+        'push',
+      ),
+    );
     this.#part('.filters').addEventListener('change', (event) => this.#toggleFilter(event.target));
     this.#part('.more').addEventListener('click', () => {
       this.#limit += PAGE;
@@ -92,13 +100,18 @@ export class SearchApp extends HTMLElement {
     if (state.query === '' && !hasFilters) return this.#show(run, state, null);
     const answer = await this.#engine.search(state, this.#limit);
     if (run !== this.#run) return;
-    const suggestion = answer.total === 0 && state.query !== '' ? await this.#suggester.suggest(state.query) : null;
+    const suggestion =
+      answer.total === 0 && state.query !== '' ? await this.#suggester.suggest(state.query) : null;
     this.#show(run, state, { ...answer, suggestion });
     // Counts come from the filter lists, loaded after the first results so those come sooner.
     if ((await this.#engine.loadFilters()) && run === this.#run) void this.#search();
   }
 
-  #show(run: number, state: SearchState, answer: (Awaited<ReturnType<SearchEngine['search']>> & { suggestion: string | null }) | null): void {
+  #show(
+    run: number,
+    state: SearchState,
+    answer: (Awaited<ReturnType<SearchEngine['search']>> & { suggestion: string | null }) | null,
+  ): void {
     if (run !== this.#run) return;
     const results = this.#part<HTMLOListElement>('.results');
     results.replaceChildren(...(answer?.hits.map((hit) => renderHit(hit, HIGHLIGHT_PARAM)) ?? []));

@@ -63,7 +63,12 @@ async function openIndexes(bundle: string, base: string, highlightParam: string)
       const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js${copy}`)) as PagefindModule;
       root.lang = language;
       try {
-        const api = module.createInstance({ basePath: bundle, baseUrl: base, highlightParam, excerptLength: 24 });
+        const api = module.createInstance({
+          basePath: bundle,
+          baseUrl: base,
+          highlightParam,
+          excerptLength: 24,
+        });
         return { api, pages: page_count };
       } finally {
         root.lang = pageLang;
@@ -74,7 +79,8 @@ async function openIndexes(bundle: string, base: string, highlightParam: string)
 
 function searchOptions(state: SearchState): Record<string, unknown> {
   const filters: Record<string, { any: string[] }> = {};
-  for (const key of FILTER_KEYS) if (state.filters[key].length > 0) filters[key] = { any: state.filters[key] };
+  for (const key of FILTER_KEYS)
+    if (state.filters[key].length > 0) filters[key] = { any: state.filters[key] };
   const options: Record<string, unknown> = { filters };
   if (state.sort !== 'relevance') options['sort'] = { date: state.sort === 'newest' ? 'desc' : 'asc' };
   return options;
@@ -137,7 +143,10 @@ export class SearchEngine {
     const counts = mergeCounts(answered.map(({ response }) => response.filters));
     const total = answered.reduce((sum, { response }) => sum + response.results.length, 0);
     const weights = archiveWeights(
-      answered.map(({ index, response }) => ({ pages: index.pages, matching: response.unfilteredResultCount })),
+      answered.map(({ index, response }) => ({
+        pages: index.pages,
+        matching: response.unfilteredResultCount,
+      })),
     );
     const lists = answered.map(({ response }, at) =>
       response.results.map((result) => ({ result, score: result.score * (weights[at] ?? 1), date: '' })),
@@ -145,7 +154,9 @@ export class SearchEngine {
     if (state.sort === 'relevance' || lists.length <= 1) {
       // One index keeps its own order (score or date); several are merged by weighted score.
       const ordered = lists.length === 1 ? (lists[0] ?? []) : mergeRanked(lists, 'relevance');
-      const hits = await Promise.all(ordered.slice(0, limit).map(({ result, score }) => toHit(result, score)));
+      const hits = await Promise.all(
+        ordered.slice(0, limit).map(({ result, score }) => toHit(result, score)),
+      );
       return { hits, total, counts };
     }
     // Each index returns its pages in date order already; merging needs the dates of its heads.

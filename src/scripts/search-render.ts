@@ -61,18 +61,24 @@ function valueLabel(key: FilterKey, value: string): string {
 
 function sortedValues(key: FilterKey, counts: Record<string, number>): string[] {
   const values = Object.keys(counts);
-  return key === 'year' ? values.sort().reverse() : values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b, 'ru'));
+  return key === 'year'
+    ? values.sort().reverse()
+    : values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b, 'ru'));
 }
 
 /** The filter checkboxes with their counts; chosen values stay even when their count drops to 0. */
-export function renderFilters(counts: Record<string, Record<string, number>>, state: SearchState): HTMLElement[] {
+export function renderFilters(
+  counts: Record<string, Record<string, number>>,
+  state: SearchState,
+): HTMLElement[] {
   const groups: HTMLElement[] = [];
   for (const key of FILTER_KEYS) {
     // Values no result has are noise (a large archive has hundreds of authors) unless chosen.
     const values = Object.fromEntries(Object.entries(counts[key] ?? {}).filter(([, count]) => count > 0));
     for (const chosen of state.filters[key]) values[chosen] ??= 0;
     const names = sortedValues(key, values);
-    if (names.length === 0 || (key === 'lang' && names.length < 2 && state.filters.lang.length === 0)) continue;
+    if (names.length === 0 || (key === 'lang' && names.length < 2 && state.filters.lang.length === 0))
+      continue;
     const group = element('fieldset', 'filter');
     group.append(element('legend', undefined, LEGENDS[key]));
     for (const value of names) {

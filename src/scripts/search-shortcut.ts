@@ -14,7 +14,8 @@ function isTyping(target: EventTarget | null): boolean {
 /** Focuses the search box on `/` (outside text fields) and on Ctrl+K or ⌘K (anywhere). */
 export function onSearchShortcut(event: KeyboardEvent): void {
   const command = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
-  const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+  const slash =
+    event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
   if (!command && !slash) return;
   const box = searchBox();
   if (!box) return;

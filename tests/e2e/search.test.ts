@@ -37,7 +37,9 @@ const titles = () => results().allTextContents();
 describe('searching the archive', () => {
   it('finds other word forms, ё written as е, in any letter case', async () => {
     await search({ q: 'переговоры' });
-    expect(await titles()).toContain('В Кремле рассказали о новых контактах России и США по итогам визита Дмитриева в Майами');
+    expect(await titles()).toContain(
+      'В Кремле рассказали о новых контактах России и США по итогам визита Дмитриева в Майами',
+    );
     await search({ q: 'гололед' });
     expect(await titles()).toEqual(['Жёсткий гололёд в Петербурге']);
     await search({ q: 'ПЕСКОВ' });
@@ -68,8 +70,14 @@ describe('searching the archive', () => {
   it('offers year, place, author and language filters with counts, and applies them', async () => {
     await search({ q: 'снегопад' });
     const year = page.locator('main fieldset', { hasText: 'Год' });
-    await expect(year.locator('label', { hasText: '2023' }).locator('.count').textContent()).resolves.toBe('14');
-    await expect(page.locator('main fieldset legend').allTextContents()).resolves.toEqual(['Год', 'Место', 'Автор']);
+    await expect(year.locator('label', { hasText: '2023' }).locator('.count').textContent()).resolves.toBe(
+      '14',
+    );
+    await expect(page.locator('main fieldset legend').allTextContents()).resolves.toEqual([
+      'Год',
+      'Место',
+      'Автор',
+    ]);
     await year.getByLabel('2022').check();
     await expect.poll(() => status().textContent()).toBe('Найдено 2 результата');
     expect(new URL(page.url()).searchParams.getAll('year')).toEqual(['2022']);
@@ -77,17 +85,24 @@ describe('searching the archive', () => {
     await expect.poll(() => results().count()).toBe(1);
     await search({ q: 'Dmitriev' });
     const language = page.locator('main fieldset', { hasText: 'Язык' });
-    await expect(language.locator('label').allTextContents()).resolves.toEqual([' Английский 1', ' Русский 1']);
+    await expect(language.locator('label').allTextContents()).resolves.toEqual([
+      ' Английский 1',
+      ' Русский 1',
+    ]);
   });
 
   it('sorts by relevance, newest first or oldest first', async () => {
     await search({ q: 'снегопад', sort: 'newest' });
-    const newest = await page.locator('main .results time').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
+    const newest = await page
+      .locator('main .results time')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
     expect(newest).toHaveLength(20);
     expect(newest).toEqual([...newest].sort().reverse());
     await page.locator('main select[name="sort"]').selectOption('oldest');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('oldest');
-    await expect.poll(() => page.locator('main .results time').first().getAttribute('datetime')).toBe('2021-02-02');
+    await expect
+      .poll(() => page.locator('main .results time').first().getAttribute('datetime'))
+      .toBe('2021-02-02');
   });
 
   it('restores a search from its link and follows back and forward', async () => {
@@ -109,7 +124,9 @@ describe('searching the archive', () => {
     await search({ q: 'снегопад', sort: 'oldest' });
     await box().focus();
     await page.keyboard.press('ArrowDown');
-    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-search-result'))).resolves.toBe(true);
+    await expect(
+      page.evaluate(() => document.activeElement?.hasAttribute('data-search-result')),
+    ).resolves.toBe(true);
     await page.keyboard.press('ArrowDown');
     const second = await results().nth(1).textContent();
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(second);
@@ -126,7 +143,9 @@ describe('searching the archive', () => {
     await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
     await page.goto(`${server.url}/`);
     await page.keyboard.press('Control+k');
-    await expect(page.evaluate(() => document.activeElement?.closest('[role="search"]') !== null)).resolves.toBe(true);
+    await expect(
+      page.evaluate(() => document.activeElement?.closest('[role="search"]') !== null),
+    ).resolves.toBe(true);
     await page.goto(`${server.url}/search/`);
     await page.locator('h1').click();
     await page.keyboard.press('Control+k');
@@ -138,7 +157,9 @@ describe('searching the archive', () => {
     await results().first().click();
     await page.waitForURL(/\/doc\/black-ice\/\?highlight=/u);
     await page.locator('article mark.pagefind-highlight').first().waitFor();
-    expect((await page.locator('article mark.pagefind-highlight').allTextContents()).join(' ')).toMatch(/гололёд/iu);
+    expect((await page.locator('article mark.pagefind-highlight').allTextContents()).join(' ')).toMatch(
+      /гололёд/iu,
+    );
   });
 
   it('suggests an archive word for a query with a typo', async () => {
@@ -157,7 +178,10 @@ describe('searching the archive', () => {
     expect(await titles()).toEqual(['Dmitriev and Witkoff hold talks in Miami']);
     await search({ q: 'Dmitriev' });
     // The English report about him outranks a Russian page that names him once in Latin letters.
-    expect(await titles()).toEqual(['Dmitriev and Witkoff hold talks in Miami', 'Газеты пишут о поездке спецпредставителя']);
+    expect(await titles()).toEqual([
+      'Dmitriev and Witkoff hold talks in Miami',
+      'Газеты пишут о поездке спецпредставителя',
+    ]);
     await page.goto(`${server.url}/doc/miami-talks-en/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
@@ -169,7 +193,9 @@ describe('searching the archive', () => {
     await expect(plain.locator('main noscript + *').count()).resolves.toBeGreaterThanOrEqual(0);
     const text = await plain.locator('main').innerText();
     expect(text).toContain('без JavaScript недоступен');
-    await expect(plain.locator('main').getByRole('link', { name: 'по датам' }).getAttribute('href')).resolves.toBe('/');
+    await expect(
+      plain.locator('main').getByRole('link', { name: 'по датам' }).getAttribute('href'),
+    ).resolves.toBe('/');
     await context.close();
   });
 });

@@ -33,7 +33,11 @@ function tallyRequests(page: Page): { take(): Promise<Tally> } {
           .then((response) => response?.body())
           .catch(() => undefined);
         const gzip = body ? Math.min(gzipSync(body).length, body.length) : sizes.responseBodySize;
-        return { requests: 1, bytes: sizes.responseBodySize + sizes.responseHeadersSize, gzipBytes: gzip + sizes.responseHeadersSize };
+        return {
+          requests: 1,
+          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+          gzipBytes: gzip + sizes.responseHeadersSize,
+        };
       })(),
     );
   });
@@ -41,7 +45,14 @@ function tallyRequests(page: Page): { take(): Promise<Tally> } {
     async take() {
       const done = await Promise.all(pending);
       pending = [];
-      return done.reduce((sum, one) => ({ requests: sum.requests + one.requests, bytes: sum.bytes + one.bytes, gzipBytes: sum.gzipBytes + one.gzipBytes }), { requests: 0, bytes: 0, gzipBytes: 0 });
+      return done.reduce(
+        (sum, one) => ({
+          requests: sum.requests + one.requests,
+          bytes: sum.bytes + one.bytes,
+          gzipBytes: sum.gzipBytes + one.gzipBytes,
+        }),
+        { requests: 0, bytes: 0, gzipBytes: 0 },
+      );
     },
   };
 }
@@ -76,7 +87,11 @@ async function timeQuery(page: Page, query: string): Promise<number> {
 }
 
 /** Opens `${baseUrl}/search/` and measures each query in order; idle gaps let late requests land. */
-export async function measureSearch(page: Page, baseUrl: string, queries: readonly string[]): Promise<SearchFigures> {
+export async function measureSearch(
+  page: Page,
+  baseUrl: string,
+  queries: readonly string[],
+): Promise<SearchFigures> {
   const tally = tallyRequests(page);
   const started = Date.now();
   await page.goto(`${baseUrl.replace(/\/$/u, '')}/search/`, { waitUntil: 'networkidle' });
