@@ -4,7 +4,8 @@ import { HIGHLIGHT_PARAM } from './search-highlight.ts';
 import { renderFilters, renderHit, summaryText } from './search-render.ts';
 import { WordSuggester } from './search-suggest.ts';
 
-const PAGE = 20;
+// Ten results load ten fragments: each further result costs the reader one more request.
+const PAGE = 10;
 // Short enough to feel instant, long enough not to search after every keystroke of fast typing.
 const TYPING_PAUSE_MS = 60;
 
@@ -61,6 +62,7 @@ export class SearchApp extends HTMLElement {
       event.preventDefault();
       this.#commit(readSearchState(new URL(link.href).searchParams), 'push');
     });
+    this.#part('details').addEventListener('toggle', () => void this.#search());
     window.addEventListener('popstate', () => this.#restore());
     void this.#engine.warm();
     this.#restore();
@@ -70,6 +72,8 @@ export class SearchApp extends HTMLElement {
     this.#state = readSearchState(new URLSearchParams(location.search));
     this.#part<HTMLInputElement>('input[type="search"]').value = this.#state.query;
     this.#part<HTMLSelectElement>('select[name="sort"]').value = this.#state.sort;
+    if (Object.values(this.#state.filters).some((values) => values.length > 0))
+      this.#part<HTMLDetailsElement>('details').open = true;
     this.#limit = PAGE;
     void this.#search();
   }
@@ -103,8 +107,14 @@ export class SearchApp extends HTMLElement {
     const suggestion =
       answer.total === 0 && state.query !== '' ? await this.#suggester.suggest(state.query) : null;
     this.#show(run, state, { ...answer, suggestion });
-    // Counts come from the filter lists, loaded after the first results so those come sooner.
-    if ((await this.#engine.loadFilters()) && run === this.#run) void this.#search();
+    // Filter lists cost about as much as the first query itself on a large archive: they load
+    // only once the reader opens the filters (or arrives with some chosen).
+    if (
+      this.#part<HTMLDetailsElement>('details').open &&
+      (await this.#engine.loadFilters()) &&
+      run === this.#run
+    )
+      void this.#search();
   }
 
   #show(

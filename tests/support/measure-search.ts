@@ -16,6 +16,20 @@ export interface SearchFigures {
   queries: QueryFigures[];
 }
 
+/** Where the search box and result links are; the defaults are the site's contract. */
+export interface SearchSelectors {
+  box: string;
+  result: string;
+  /** Page to open, relative to the base URL. */
+  path: string;
+}
+
+const CONTRACT: SearchSelectors = {
+  box: 'main [role="search"] input[type="search"]',
+  result: 'main [data-search-result]',
+  path: '/search/',
+};
+
 interface Tally {
   requests: number;
   bytes: number;
@@ -59,16 +73,16 @@ function tallyRequests(page: Page): { take(): Promise<Tally> } {
 
 // Types the query as one input event (as pasting or a fast typist would) and times until a result
 // link appears; clears the box first so an earlier query's results do not count.
-async function timeQuery(page: Page, query: string): Promise<number> {
+async function timeQuery(page: Page, query: string, selectors: SearchSelectors): Promise<number> {
   return page.evaluate(
-    (text) =>
+    ({ text, box: boxSelector, result }) =>
       new Promise<number>((resolve, reject) => {
-        const box = document.querySelector<HTMLInputElement>('main [role="search"] input[type="search"]');
-        if (!box) return reject(new Error('no search box in main'));
+        const box = document.querySelector<HTMLInputElement>(boxSelector);
+        if (!box) return reject(new Error(`no search box ${boxSelector}`));
         box.value = '';
         box.dispatchEvent(new Event('input', { bubbles: true }));
         const start = performance.now();
-        const seen = () => document.querySelector('main [data-search-result]') !== null && box.value === text;
+        const seen = () => document.querySelector(result) !== null && box.value === text;
         const observer = new MutationObserver(() => {
           if (!seen()) return;
           observer.disconnect();
@@ -82,7 +96,7 @@ async function timeQuery(page: Page, query: string): Promise<number> {
         box.value = text;
         box.dispatchEvent(new Event('input', { bubbles: true }));
       }),
-    query,
+    { text: query, box: selectors.box, result: selectors.result },
   );
 }
 
@@ -91,23 +105,25 @@ export async function measureSearch(
   page: Page,
   baseUrl: string,
   queries: readonly string[],
+  selectors: Partial<SearchSelectors> = {},
 ): Promise<SearchFigures> {
+  const chosen = { ...CONTRACT, ...selectors };
   const tally = tallyRequests(page);
   const started = Date.now();
-  await page.goto(`${baseUrl.replace(/\/$/u, '')}/search/`, { waitUntil: 'networkidle' });
+  await page.goto(`${baseUrl.replace(/\/$/u, '')}${chosen.path}`, { waitUntil: 'networkidle' });
   const msToLoad = Date.now() - started;
   const open = { ...(await tally.take()), msToLoad };
   const figures: QueryFigures[] = [];
   for (const query of queries) {
     // Emptying the box first must not leave results behind: wait for the list to clear.
-    await page.evaluate(() => {
-      const box = document.querySelector<HTMLInputElement>('main [role="search"] input[type="search"]');
+    await page.evaluate((selector) => {
+      const box = document.querySelector<HTMLInputElement>(selector);
       if (box) box.value = '';
       box?.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    await page.waitForFunction(() => document.querySelector('main [data-search-result]') === null);
+    }, chosen.box);
+    await page.waitForFunction((selector) => document.querySelector(selector) === null, chosen.result);
     await tally.take();
-    const msToFirstResult = await timeQuery(page, query);
+    const msToFirstResult = await timeQuery(page, query, chosen);
     await page.waitForTimeout(500);
     figures.push({ query, msToFirstResult: Math.round(msToFirstResult), ...(await tally.take()) });
   }
