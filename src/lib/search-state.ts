@@ -1,3 +1,6 @@
+/** The URL parameter that carries the matched words from a search result to its page. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
 /** How results are ordered. */
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
 

@@ -1,6 +1,11 @@
-import { readSearchState, writeSearchState, type FilterKey, type SearchState } from '../lib/search-state.ts';
+import {
+  HIGHLIGHT_PARAM,
+  readSearchState,
+  writeSearchState,
+  type FilterKey,
+  type SearchState,
+} from '../lib/search-state.ts';
 import { SearchEngine } from './search-engine.ts';
-import { HIGHLIGHT_PARAM } from './search-highlight.ts';
 import { renderFilters, renderHit, summaryText } from './search-render.ts';
 import { WordSuggester } from './search-suggest.ts';
 

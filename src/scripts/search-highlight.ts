@@ -1,5 +1,4 @@
-/** The URL parameter that carries the matched words from a search result to its page. */
-export const HIGHLIGHT_PARAM = 'highlight';
+import { HIGHLIGHT_PARAM } from '../lib/search-state.ts';
 
 interface PagefindHighlightOptions {
   highlightParam: string;
