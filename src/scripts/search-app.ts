@@ -11,8 +11,9 @@ import { WordSuggester } from './search-suggest.ts';
 
 // Ten results load ten fragments: each further result costs the reader one more request.
 const PAGE = 10;
-// Short enough to feel instant, long enough not to search after every keystroke of fast typing.
-const TYPING_PAUSE_MS = 60;
+// Short enough to feel instant, long enough not to search after every keystroke of fast typing
+// (each search of a new prefix fetches index chunks).
+const TYPING_PAUSE_MS = 80;
 
 /** The search page: query box, filters, sort, results, suggestions, all kept in the URL. */
 export class SearchApp extends HTMLElement {
@@ -42,12 +43,16 @@ export class SearchApp extends HTMLElement {
       clearTimeout(this.#timer);
       this.#commit({ ...this.#state, query: input.value.trim() }, 'push');
     });
+    let typed = input.value;
     input.addEventListener('input', () => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(
-        () => this.#commit({ ...this.#state, query: input.value.trim() }, 'replace'),
-        TYPING_PAUSE_MS,
-      );
+      // A keystroke changes one character: wait for the next. A paste, a suggestion from the
+      // browser or a cleared box changes more: search at once.
+      const jump = Math.abs(input.value.length - typed.length) > 1 || input.value === '';
+      typed = input.value;
+      const run = () => this.#commit({ ...this.#state, query: input.value.trim() }, 'replace');
+      if (jump) run();
+      else this.#timer = setTimeout(run, TYPING_PAUSE_MS);
     });
     sort.addEventListener('change', () =>
       this.#commit(
