@@ -112,7 +112,15 @@ export class SearchApp extends HTMLElement {
     const state = this.#state;
     const hasFilters = Object.values(state.filters).some((values) => values.length > 0);
     if (state.query === '' && !hasFilters) return this.#show(run, state, null);
-    const answer = await this.#engine.search(state, this.#limit);
+    let answer;
+    try {
+      answer = await this.#engine.search(state, this.#limit);
+    } catch (error) {
+      if (run !== this.#run) return;
+      this.#part('[role="status"]').textContent = 'Поиск сейчас недоступен: не удалось загрузить индекс.';
+      this.dataset['state'] = 'error';
+      throw error;
+    }
     if (run !== this.#run) return;
     const suggestion =
       answer.total === 0 && state.query !== '' ? await this.#suggester.suggest(state.query) : null;

@@ -114,7 +114,11 @@ export class SearchEngine {
 
   /** Starts loading the engine ahead of the first query. */
   warm(): Promise<Index[]> {
-    this.#indexes ??= openIndexes(this.#bundle, this.#base, this.#highlightParam);
+    // A failed load (offline, say) is forgotten, so the next search tries again.
+    this.#indexes ??= openIndexes(this.#bundle, this.#base, this.#highlightParam).catch((error: unknown) => {
+      this.#indexes = undefined;
+      throw error;
+    });
     return this.#indexes;
   }
 

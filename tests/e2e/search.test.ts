@@ -192,6 +192,16 @@ describe('searching the archive', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 
+  it('says so when the index cannot be loaded', async () => {
+    const other = await browser.newPage();
+    await other.route('**/pagefind/**', (route) => route.abort());
+    await other.goto(`${server.url}/search/?q=снегопад`);
+    await expect
+      .poll(() => other.locator('main [role="status"]').textContent(), { timeout: 15_000 })
+      .toContain('Поиск сейчас недоступен');
+    await other.close();
+  });
+
   it('explains itself without JavaScript and points to the archive by date', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const plain = await context.newPage();
