@@ -30,8 +30,12 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   return parts;
 }
 
-/** The distinct words an excerpt marked, lower-cased, as the page spells them. */
+/** The distinct words an excerpt marked, lower-cased and without punctuation, as the page spells them. */
 export function markedWords(parts: readonly ExcerptPart[]): string[] {
-  const words = parts.filter((part) => part.marked).map((part) => part.text.trim().toLocaleLowerCase('ru'));
+  // Marks can take in the punctuation next to a word (`гололёд,`): the page's text may not.
+  const edges = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  const words = parts
+    .filter((part) => part.marked)
+    .map((part) => part.text.replace(edges, '').toLocaleLowerCase('ru'));
   return [...new Set(words.filter((word) => word !== ''))];
 }
