@@ -166,6 +166,12 @@ describe('searching the archive', () => {
     expect((await page.locator('article mark.pagefind-highlight').allTextContents()).join(' ')).toMatch(
       /гололёд/iu,
     );
+    // Another word form: the query says «переговоры», the page also says «переговоров».
+    await search({ q: 'переговоры' });
+    await results().first().click();
+    await page.locator('article mark.pagefind-highlight').first().waitFor();
+    const marked = await page.locator('article mark.pagefind-highlight').allTextContents();
+    expect(marked.map((text) => text.toLowerCase())).toContain('переговоров');
   });
 
   it('suggests an archive word for a query with a typo', async () => {
