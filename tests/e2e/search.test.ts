@@ -196,6 +196,9 @@ describe('searching the archive', () => {
     ]);
     await page.goto(`${server.url}/doc/miami-talks-en/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The site's own Russian header and footer stay marked as Russian on an English page.
+    expect(await page.locator('body > header').getAttribute('lang')).toBe('ru');
+    expect(await page.locator('body > footer').getAttribute('lang')).toBe('ru');
   });
 
   it('says so when the index cannot be loaded', async () => {
