@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { searchIntegration } from './src/integrations/pagefind.ts';
+import { searchVocabularyIntegration } from './src/integrations/search-vocabulary.ts';
 import { siteConfig } from './src/site-config.ts';
 
 export default defineConfig({
@@ -10,5 +11,8 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [searchIntegration({ seedsDir: siteConfig.seedsDir, lang: siteConfig.lang })],
+  integrations: [
+    searchIntegration({ seedsDir: siteConfig.seedsDir, lang: siteConfig.lang }),
+    searchVocabularyIntegration({ seedsDir: siteConfig.seedsDir }),
+  ],
 });

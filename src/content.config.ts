@@ -12,6 +12,8 @@ export const documentSchema = z.object({
   description: z.string(),
   words: z.number().int().nonnegative(),
   source: z.string(),
+  /** Language of the text (ISO 639-1), detected at build time; sets the page's `lang`. */
+  lang: z.string().min(2),
 });
 
 /** A document as pages receive it. */

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { detectLanguage } from '../lib/detect-language.ts';
 import { ingestSeed } from '../lib/ingest.ts';
 import { documentPath } from '../lib/paths.ts';
 import { toSearchRecord } from '../lib/search-record.ts';
@@ -46,7 +47,9 @@ async function indexSeeds(options: SearchIntegrationOptions, base: string): Prom
   for (const file of await listSeedFiles(directory)) {
     const result = ingestSeed(file, await readFile(join(directory, file)));
     if (!result.ok) continue;
-    await index.addCustomRecord(toSearchRecord(result.seed, documentPath(base, result.slug), options.lang));
+    const text = [result.seed.title, ...result.seed.paragraphs].join('\n');
+    const language = detectLanguage(text, { fallback: options.lang });
+    await index.addCustomRecord(toSearchRecord(result.seed, documentPath(base, result.slug), language));
   }
   const { files } = await index.getFiles();
   await index.deleteIndex();

@@ -15,7 +15,7 @@ export function toSearchRecord(seed: ParsedSeed, url: string, language: string):
   const meta: Record<string, string> = { title: seed.title, date: seed.date };
   if (seed.places.length > 0) meta['place'] = seed.places.join(', ');
   if (seed.authors.length > 0) meta['author'] = seed.authors.join(', ');
-  const filters: Record<string, string[]> = { year: [seed.date.slice(0, 4)] };
+  const filters: Record<string, string[]> = { year: [seed.date.slice(0, 4)], lang: [language] };
   if (seed.places.length > 0) filters['place'] = seed.places;
   if (seed.authors.length > 0) filters['author'] = seed.authors;
   return {

@@ -1,11 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { detectLanguage } from '../lib/detect-language.ts';
 import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION } from '../lib/ingest.ts';
 import type { Problem } from '../lib/problems.ts';
 import { createRenderer } from '../lib/render-html.ts';
 import { checkSize, DEFAULT_MAX_SEED_BYTES, parseSize } from '../lib/size-limit.ts';
+import { siteConfig } from '../site-config.ts';
 import { reportIngest, type IngestSummary } from './ingest-report.ts';
 import { scanSeedsFolder } from './seed-files.ts';
 
@@ -75,6 +77,9 @@ async function loadAll(directory: string, maxBytes: number, context: LoaderConte
               description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
               words: countWords([seed.title, ...seed.paragraphs]),
               source: file,
+              lang: detectLanguage([seed.title, ...seed.paragraphs].join('\n'), {
+                fallback: siteConfig.lang,
+              }),
             },
           });
           store.set({ id: result.slug, data, digest, rendered: { html: render(seed.paragraphs) } });

@@ -222,7 +222,7 @@ describe('markup in every field of a document', () => {
     await page.goto(`${server.url}/`);
     expect(await injected()).toBe(0);
     await page.goto(`${server.url}/search/?q=${encodeURIComponent('ссылка')}`);
-    await page.locator('pagefind-results a', { hasText: 'script' }).first().waitFor();
+    await page.locator('main [data-search-result]', { hasText: 'script' }).first().waitFor();
     await page.waitForTimeout(300);
     expect(await injected()).toBe(0);
     await page.close();

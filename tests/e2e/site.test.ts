@@ -32,22 +32,22 @@ describe('reading and searching the archive in a browser', () => {
     await box.fill('кремль');
     await box.press('Enter');
     await page.waitForURL(/\/search\/\?q=/u);
-    const result = page.locator('pagefind-results a', { hasText: 'В Кремле рассказали' });
+    const result = page.locator('main [data-search-result]', { hasText: 'В Кремле рассказали' });
     await result.first().waitFor();
     expect(await result.count()).toBeGreaterThan(0);
   });
 
   it('folds ё into е and finds other cases of a noun', async () => {
     await page.goto(`${siteUrl}/search/?q=${encodeURIComponent('гололеда')}`);
-    await page.locator('pagefind-results a', { hasText: 'Жёсткий гололёд' }).first().waitFor();
-    const titles = await page.locator('pagefind-results a').allTextContents();
+    await page.locator('main [data-search-result]', { hasText: 'Жёсткий гололёд' }).first().waitFor();
+    const titles = await page.locator('main [data-search-result]').allTextContents();
     expect(titles.join(' ')).not.toContain('В Кремле');
   });
 
   it('finds a person by name while typing on the search page', async () => {
     await page.goto(`${siteUrl}/search/`);
-    await page.locator('pagefind-input input').pressSequentially('Песков');
-    await page.locator('pagefind-results a', { hasText: 'В Кремле рассказали' }).first().waitFor();
+    await page.locator('main [role="search"] input[type="search"]').pressSequentially('Песков');
+    await page.locator('main [data-search-result]', { hasText: 'В Кремле рассказали' }).first().waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('Песков');
   });
 

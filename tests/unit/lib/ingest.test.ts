@@ -61,7 +61,7 @@ describe('toSearchRecord', () => {
       content: 'З\n\nа\n\nб',
       language: 'ru',
       meta: { title: 'З', date: '2024-01-02', place: 'Москва', author: 'Иван Петров' },
-      filters: { year: ['2024'], place: ['Москва'], author: ['Иван Петров'] },
+      filters: { year: ['2024'], lang: ['ru'], place: ['Москва'], author: ['Иван Петров'] },
       sort: { date: '2024-01-02' },
     });
   });

@@ -1,0 +1,19 @@
+/** The three Russian forms of a counted noun: 1 результат, 2 результата, 5 результатов. */
+export interface PluralForms {
+  one: string;
+  few: string;
+  many: string;
+}
+
+const rules = new Intl.PluralRules('ru');
+
+/** Chooses the form of a noun that agrees with a whole number, by the CLDR rules of Russian. */
+export function pluralRu(count: number, forms: PluralForms): string {
+  const category = rules.select(count);
+  return category === 'one' ? forms.one : category === 'few' ? forms.few : forms.many;
+}
+
+/** Writes a count with its agreeing noun: «21 результат», «3 результата». */
+export function countRu(count: number, forms: PluralForms): string {
+  return `${count.toLocaleString('ru-RU')} ${pluralRu(count, forms)}`;
+}

@@ -1,0 +1,226 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { buildFixtureSite } from '../support/fixture-site.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const site = buildFixtureSite('search', 'tests/fixtures/search-seeds');
+  if (site.status !== 0) throw new Error(`search fixture build failed:\n${site.output}`);
+  server = await serveStatic(site.outDir);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+const results = () => page.locator('main [data-search-result]');
+const status = () => page.locator('main [role="status"]');
+const box = () => page.locator('main [role="search"] input[type="search"]');
+
+async function search(params: Record<string, string | string[]>): Promise<void> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const one of [value].flat()) query.append(key, one);
+  await page.goto(`${server.url}/search/?${query.toString()}`);
+  await expect.poll(() => status().textContent(), { timeout: 15_000 }).not.toBe('');
+}
+
+const titles = () => results().allTextContents();
+
+describe('searching the archive', () => {
+  it('finds other word forms, ё written as е, in any letter case', async () => {
+    await search({ q: 'переговоры' });
+    expect(await titles()).toContain(
+      'В Кремле рассказали о новых контактах России и США по итогам визита Дмитриева в Майами',
+    );
+    await search({ q: 'гололед' });
+    expect(await titles()).toEqual(['Жёсткий гололёд в Петербурге']);
+    await search({ q: 'ПЕСКОВ' });
+    expect((await titles()).join()).toContain('В Кремле рассказали');
+  });
+
+  it('shows the headline, the date in Russian, the place and an excerpt with the match marked', async () => {
+    await search({ q: 'гололёд' });
+    const hit = page.locator('main .results li').first();
+    await expect(hit.locator('time').textContent()).resolves.toBe('5 марта 2024');
+    await expect(hit.locator('time').getAttribute('datetime')).resolves.toBe('2024-03-05');
+    await expect(hit.locator('.place').textContent()).resolves.toBe('Санкт-Петербург');
+    await expect(hit.locator('.excerpt mark').first().textContent()).resolves.toMatch(/^гололёд/iu);
+  });
+
+  it('announces the count with the Russian plural form in a live region', async () => {
+    await search({ q: 'снегопад' });
+    await expect(status().getAttribute('aria-live')).resolves.toBe('polite');
+    await expect(status().textContent()).resolves.toBe('Найден 21 результат');
+    await search({ q: 'снегопад', year: '2022' });
+    await expect(status().textContent()).resolves.toBe('Найдено 2 результата');
+    await search({ q: 'снегопад', year: '2021' });
+    await expect(status().textContent()).resolves.toBe('Найдено 5 результатов');
+    await search({ q: 'гололёд' });
+    await expect(status().textContent()).resolves.toBe('Найден 1 результат');
+  });
+
+  it('offers year, place, author and language filters with counts, and applies them', async () => {
+    await search({ q: 'снегопад' });
+    await page.locator('main summary').click();
+    const year = page.locator('main fieldset', { hasText: 'Год' });
+    await year.waitFor();
+    await expect(year.locator('label', { hasText: '2023' }).locator('.count').textContent()).resolves.toBe(
+      '14',
+    );
+    await expect(page.locator('main fieldset legend').allTextContents()).resolves.toEqual([
+      'Год',
+      'Место',
+      'Автор',
+    ]);
+    await year.getByLabel('2022').check();
+    await expect.poll(() => status().textContent()).toBe('Найдено 2 результата');
+    expect(new URL(page.url()).searchParams.getAll('year')).toEqual(['2022']);
+    await page.locator('main fieldset', { hasText: 'Место' }).getByLabel('Казань').check();
+    await expect.poll(() => results().count()).toBe(1);
+    await search({ q: 'Dmitriev' });
+    await page.locator('main summary').click();
+    const language = page.locator('main fieldset', { hasText: 'Язык' });
+    await language.waitFor();
+    await expect(language.locator('label').allTextContents()).resolves.toEqual([
+      ' Английский 1',
+      ' Русский 1',
+    ]);
+  });
+
+  it('sorts by relevance, newest first or oldest first', async () => {
+    await search({ q: 'снегопад', sort: 'newest' });
+    const newest = await page
+      .locator('main .results time')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
+    expect(newest).toHaveLength(10);
+    expect(newest).toEqual([...newest].sort().reverse());
+    await page.locator('main .more').click();
+    await expect.poll(() => results().count()).toBe(20);
+    await page.locator('main select[name="sort"]').selectOption('oldest');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('oldest');
+    await expect
+      .poll(() => page.locator('main .results time').first().getAttribute('datetime'))
+      .toBe('2021-02-02');
+  });
+
+  it('restores a search from its link and follows back and forward', async () => {
+    await search({ q: 'снегопад', year: '2021', sort: 'oldest' });
+    await expect(box().inputValue()).resolves.toBe('снегопад');
+    await expect(page.locator('main select[name="sort"]').inputValue()).resolves.toBe('oldest');
+    await expect(page.getByLabel('2021').isChecked()).resolves.toBe(true);
+    await expect(status().textContent()).resolves.toBe('Найдено 5 результатов');
+    await page.getByLabel('2021').uncheck();
+    await expect.poll(() => status().textContent()).toBe('Найден 21 результат');
+    await page.goBack();
+    await expect.poll(() => status().textContent()).toBe('Найдено 5 результатов');
+    await expect(page.getByLabel('2021').isChecked()).resolves.toBe(true);
+    await page.goForward();
+    await expect.poll(() => status().textContent()).toBe('Найден 21 результат');
+  });
+
+  it('moves through results with the arrow keys, back with Esc, and opens one with Enter', async () => {
+    await search({ q: 'снегопад', sort: 'oldest' });
+    await box().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(
+      page.evaluate(() => document.activeElement?.hasAttribute('data-search-result')),
+    ).resolves.toBe(true);
+    await page.keyboard.press('ArrowDown');
+    const second = await results().nth(1).textContent();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(second);
+    await page.keyboard.press('Escape');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-query');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/doc\/snowfall-/u);
+  });
+
+  it('focuses search with / and Ctrl+K from any page', async () => {
+    await page.goto(`${server.url}/doc/black-ice/`);
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('Control+k');
+    await expect(
+      page.evaluate(() => document.activeElement?.closest('[role="search"]') !== null),
+    ).resolves.toBe(true);
+    await page.goto(`${server.url}/search/`);
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+k');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-query');
+  });
+
+  it('highlights the searched words on the page a result opens', async () => {
+    await search({ q: 'гололёд' });
+    await results().first().click();
+    await page.waitForURL(/\/doc\/black-ice\/\?highlight=/u);
+    await page.locator('article mark.pagefind-highlight').first().waitFor();
+    expect((await page.locator('article mark.pagefind-highlight').allTextContents()).join(' ')).toMatch(
+      /гололёд/iu,
+    );
+    // Another word form: the query says «переговоры», the page also says «переговоров».
+    await search({ q: 'переговоры' });
+    await results().first().click();
+    await page.locator('article mark.pagefind-highlight').first().waitFor();
+    const marked = await page.locator('article mark.pagefind-highlight').allTextContents();
+    expect(marked.map((text) => text.toLowerCase())).toContain('переговоров');
+  });
+
+  it('suggests an archive word for a query with a typo', async () => {
+    await search({ q: 'пересовоы' });
+    await expect(status().textContent()).resolves.toBe('Ничего не найдено');
+    const suggestion = page.locator('main .suggestion a');
+    await expect(suggestion.textContent()).resolves.toBe('переговоры');
+    await suggestion.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('переговоры');
+    await expect.poll(() => results().count()).toBeGreaterThan(0);
+  });
+
+  it('finds an English document from the Russian search page, each language stemmed its own way', async () => {
+    await search({ q: 'negotiation' });
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    expect(await titles()).toEqual(['Dmitriev and Witkoff hold talks in Miami']);
+    await search({ q: 'Dmitriev' });
+    // The English report about him outranks a Russian page that names him once in Latin letters.
+    expect(await titles()).toEqual([
+      'Dmitriev and Witkoff hold talks in Miami',
+      'Газеты пишут о поездке спецпредставителя',
+    ]);
+    await page.goto(`${server.url}/doc/miami-talks-en/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The site's own Russian header and footer stay marked as Russian on an English page.
+    expect(await page.locator('body > header').getAttribute('lang')).toBe('ru');
+    expect(await page.locator('body > footer').getAttribute('lang')).toBe('ru');
+  });
+
+  it('says so when the index cannot be loaded', async () => {
+    const other = await browser.newPage();
+    await other.route('**/pagefind/**', (route) => route.abort());
+    await other.goto(`${server.url}/search/?q=снегопад`);
+    await expect
+      .poll(() => other.locator('main [role="status"]').textContent(), { timeout: 15_000 })
+      .toContain('Поиск сейчас недоступен');
+    await other.close();
+  });
+
+  it('explains itself without JavaScript and points to the archive by date', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${server.url}/search/?q=снегопад`);
+    await expect(plain.locator('main input[type="search"]').isVisible()).resolves.toBe(false);
+    const text = await plain.locator('main').innerText();
+    expect(text).toContain('без JavaScript недоступен');
+    await expect(
+      plain.locator('main').getByRole('link', { name: 'по датам' }).getAttribute('href'),
+    ).resolves.toBe('/');
+    await context.close();
+  });
+});
