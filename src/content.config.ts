@@ -12,6 +12,8 @@ export const documentSchema = z.object({
   description: z.string(),
   words: z.number().int().nonnegative(),
   source: z.string(),
+  /** The document's most frequent stemmed terms and their counts, for related documents. */
+  terms: z.record(z.string(), z.number().int().positive()),
 });
 
 /** A document as pages receive it. */

@@ -4,7 +4,7 @@ import type { Problem } from './problems.ts';
 import { slugFromPath } from './slug.ts';
 
 /** Bumped whenever parsing or rendering changes, so cached entries are rebuilt. */
-export const INGEST_VERSION = '1';
+export const INGEST_VERSION = '2';
 
 /** One seed file taken from bytes to a parsed document with its URL slug, or to its problems. */
 export type IngestResult =

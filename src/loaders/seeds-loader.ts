@@ -5,6 +5,8 @@ import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION } from '../lib/ingest.ts';
 import type { Problem } from '../lib/problems.ts';
 import { createRenderer } from '../lib/render-html.ts';
+import { termCounts } from '../lib/terms.ts';
+import rehypeTypograf from '../plugins/rehype-typograf.ts';
 import { reportIngest } from './ingest-report.ts';
 import { listSeedFiles } from './seed-files.ts';
 
@@ -18,7 +20,7 @@ const READ_BATCH = 64;
 
 async function loadAll(directory: string, context: LoaderContext): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
-  const render = createRenderer();
+  const render = createRenderer([rehypeTypograf]);
   const files = await listSeedFiles(directory);
   const owners = new Map<string, string>();
   const problems: Problem[] = [];
@@ -51,6 +53,7 @@ async function loadAll(directory: string, context: LoaderContext): Promise<void>
           description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
           words: countWords([seed.title, ...seed.paragraphs]),
           source: file,
+          terms: termCounts([seed.title, ...seed.paragraphs]),
         },
       });
       store.set({ id: result.slug, data, digest, rendered: { html: render(seed.paragraphs) } });

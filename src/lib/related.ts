@@ -1,0 +1,94 @@
+import type { TermCounts } from './terms.ts';
+
+/** A document as the similarity search sees it: an id and its term counts. */
+export interface TermDocument {
+  id: string;
+  terms: TermCounts;
+}
+
+/** Tuning of the similarity search; the defaults keep the cost linear in the number of documents. */
+export interface RelatedOptions {
+  /** How many related documents to return for each document. */
+  count?: number;
+  /** How many of a document's strongest terms are used to look for neighbours. */
+  queryTerms?: number;
+  /** How many of the strongest documents each term's posting list keeps. */
+  postings?: number;
+}
+
+interface Posting {
+  doc: number;
+  weight: number;
+}
+
+function weigh(documents: readonly TermDocument[]): Map<string, number>[] {
+  const df = new Map<string, number>();
+  for (const document of documents) for (const term in document.terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const total = documents.length;
+  return documents.map((document) => {
+    const weights = new Map<string, number>();
+    let norm = 0;
+    for (const [term, count] of Object.entries(document.terms)) {
+      const frequency = df.get(term) ?? 1;
+      // A term only one document has cannot relate two documents.
+      if (frequency < 2) continue;
+      const weight = (1 + Math.log(count)) * Math.log(total / frequency);
+      if (weight <= 0) continue;
+      weights.set(term, weight);
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm);
+    for (const [term, weight] of weights) weights.set(term, weight / norm);
+    return weights;
+  });
+}
+
+/**
+ * Finds for every document the most similar others by cosine similarity of TF-IDF vectors.
+ * Posting lists are cut to their strongest entries, which bounds the work per document.
+ */
+export function relatedDocuments(
+  documents: readonly TermDocument[],
+  options: RelatedOptions = {},
+): Map<string, string[]> {
+  const { count = 5, queryTerms = 20, postings: postingLimit = 200 } = options;
+  const vectors = weigh(documents);
+  const index = new Map<string, Posting[]>();
+  vectors.forEach((weights, doc) => {
+    for (const [term, weight] of weights) {
+      const list = index.get(term);
+      if (list) list.push({ doc, weight });
+      else index.set(term, [{ doc, weight }]);
+    }
+  });
+  for (const list of index.values()) {
+    if (list.length > postingLimit) {
+      list.sort((a, b) => b.weight - a.weight);
+      list.length = postingLimit;
+    }
+  }
+  const result = new Map<string, string[]>();
+  const scores = new Float64Array(documents.length);
+  const touched: number[] = [];
+  vectors.forEach((weights, doc) => {
+    const query = [...weights].sort((a, b) => b[1] - a[1]).slice(0, queryTerms);
+    for (const [term, weight] of query) {
+      for (const posting of index.get(term) ?? []) {
+        if (posting.doc === doc) continue;
+        if (scores[posting.doc] === 0) touched.push(posting.doc);
+        scores[posting.doc] += weight * posting.weight;
+      }
+    }
+    const best = touched
+      .map((other) => ({ other, score: scores[other] as number }))
+      .sort((a, b) => b.score - a.score || a.other - b.other)
+      .slice(0, count);
+    for (const other of touched) scores[other] = 0;
+    touched.length = 0;
+    result.set(
+      (documents[doc] as TermDocument).id,
+      best.map(({ other }) => (documents[other] as TermDocument).id),
+    );
+  });
+  return result;
+}
