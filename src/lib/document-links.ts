@@ -21,7 +21,11 @@ export interface LinkableDocument extends Dated {
   data: { date: string; title: string; terms: TermCounts };
 }
 
-const link = (entry: LinkableDocument): DocumentLink => ({ id: entry.id, title: entry.data.title, date: entry.data.date });
+const link = (entry: LinkableDocument): DocumentLink => ({
+  id: entry.id,
+  title: entry.data.title,
+  date: entry.data.date,
+});
 
 /** Computes, for documents in newest-first order, each one's newer, older and related documents. */
 export function documentLinks(

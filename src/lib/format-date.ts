@@ -3,9 +3,7 @@ export function formatIsoDate(isoDate: string, lang: string, options: Intl.DateT
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   date.setUTCFullYear(year);
-  return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' })
-    .format(date)
-    .replace(/\s*г\.$/u, '');
+  return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(date).replace(/\s*г\.$/u, '');
 }
 
 /** Names a month `YYYY-MM` in the nominative, as a heading: «Декабрь 2025». */

@@ -50,7 +50,9 @@ export function byName<T>(items: readonly T[], namesOf: (item: T) => readonly st
   const collator = new Intl.Collator('ru');
   return [...groups]
     .map(([key, members]) => {
-      const names = [...(spellings.get(key) ?? [])].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));
+      const names = [...(spellings.get(key) ?? [])].sort(
+        (a, b) => b[1] - a[1] || collator.compare(a[0], b[0]),
+      );
       return { key, label: names[0]?.[0] ?? key, items: members };
     })
     .sort((a, b) => collator.compare(a.label, b.label) || (a.key < b.key ? -1 : 1));

@@ -16,7 +16,13 @@ export function namePages<T>(
     const pages = paginate(group.items, pageSize);
     return pages.map((entries, index) => ({
       params: { slug: group.key, page: index === 0 ? undefined : String(index + 1) },
-      props: { name: group.label, entries, current: index + 1, last: pages.length, total: group.items.length },
+      props: {
+        name: group.label,
+        entries,
+        current: index + 1,
+        last: pages.length,
+        total: group.items.length,
+      },
     }));
   });
 }

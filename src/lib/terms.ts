@@ -7,6 +7,8 @@ export type TermCounts = Record<string, number>;
 const STOPWORDS = new Set(stopwords.map((word) => word.replaceAll('ё', 'е')));
 const WORD = /\p{L}+(?:-\p{L}+)*/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const STEM_CACHE = 200_000;
+const stems = new Map<string, string>();
 
 /** Lower-cases, folds ё into е, and stems a Russian word; other scripts are only lower-cased. */
 export function stemWord(word: string): string {
@@ -25,7 +27,12 @@ export function termCounts(texts: readonly string[], limit = 40): TermCounts {
       if (word.length < 3) continue;
       const lower = word.toLowerCase().replaceAll('ё', 'е');
       if (STOPWORDS.has(lower)) continue;
-      const term = stemWord(lower);
+      let term = stems.get(lower);
+      if (term === undefined) {
+        term = stemWord(lower);
+        // Word frequencies follow Zipf's law: a bounded cache spares most of the stemming.
+        if (stems.size < STEM_CACHE) stems.set(lower, term);
+      }
       counts.set(term, (counts.get(term) ?? 0) + 1);
     }
   }

@@ -24,7 +24,9 @@ const PLOT = 80;
 function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4));
   const index = Number(month.slice(5, 7));
-  return index === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(index + 1).padStart(2, '0')}`;
+  return index === 12
+    ? `${String(year + 1).padStart(4, '0')}-01`
+    : `${month.slice(0, 4)}-${String(index + 1).padStart(2, '0')}`;
 }
 
 /**

@@ -22,7 +22,10 @@ const INSERTED_SPACES = [
  * and numbers, proper dashes, «ёлочки» and „лапки“. Text stays text: the result is never parsed.
  */
 export default function rehypeTypograf(options: RehypeTypografOptions = {}) {
-  const typograf = new Typograf({ locale: options.locale ?? ['ru', 'en-US'], htmlEntity: { type: 'default' } });
+  const typograf = new Typograf({
+    locale: options.locale ?? ['ru', 'en-US'],
+    htmlEntity: { type: 'default' },
+  });
   // Text nodes hold text, not markup: a `<b>` in a document must not be taken for a tag.
   typograf.disableRule('common/html/*');
   // Typography sets spaces, it never adds them: `javascript:alert(1)` or `f(x)` stay as written.

@@ -7,11 +7,7 @@ import rehypeTypograf from '../../../src/plugins/rehype-typograf.ts';
 const NBSP = '\u00a0';
 const process = (html: string): string =>
   String(
-    unified()
-      .use(rehypeParse, { fragment: true })
-      .use(rehypeTypograf)
-      .use(rehypeStringify)
-      .processSync(html),
+    unified().use(rehypeParse, { fragment: true }).use(rehypeTypograf).use(rehypeStringify).processSync(html),
   );
 
 describe('rehype-typograf', () => {
