@@ -63,6 +63,8 @@ export function buildFeed(site: FeedSite, items: readonly FeedItem[]): Feed {
     language: site.lang,
     updated: items[0]?.date ?? new Date(0),
     generator: false,
+    // Atom wants an author for entries whose dateline names none: the archive itself.
+    author: { name: site.title, link: home },
     feedLinks: {
       atom: new URL(withBase(site.base, 'atom.xml'), site.site).href,
       json: new URL(withBase(site.base, 'feed.json'), site.site).href,
