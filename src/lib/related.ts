@@ -76,7 +76,7 @@ export function relatedDocuments(
       for (const posting of index.get(term) ?? []) {
         if (posting.doc === doc) continue;
         if (scores[posting.doc] === 0) touched.push(posting.doc);
-        scores[posting.doc] += weight * posting.weight;
+        scores[posting.doc] = (scores[posting.doc] as number) + weight * posting.weight;
       }
     }
     const best = touched
