@@ -43,6 +43,24 @@ function weigh(documents: readonly TermDocument[]): Map<string, number>[] {
   });
 }
 
+// Keeps the `count` best-scored documents in a small sorted array: cheaper than sorting every
+// candidate, of which there can be thousands.
+function topScores(candidates: readonly number[], scores: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  const better = (a: number, b: number): boolean =>
+    (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b);
+  for (const candidate of candidates) {
+    if (best.length === count && !better(candidate, best[count - 1] as number)) continue;
+    let at = best.length === count ? count - 1 : best.length;
+    while (at > 0 && better(candidate, best[at - 1] as number)) {
+      best[at] = best[at - 1] as number;
+      at -= 1;
+    }
+    best[at] = candidate;
+  }
+  return best;
+}
+
 /**
  * Finds for every document the most similar others by cosine similarity of TF-IDF vectors.
  * Posting lists are cut to their strongest entries, which bounds the work per document.
@@ -79,15 +97,12 @@ export function relatedDocuments(
         scores[posting.doc] = (scores[posting.doc] as number) + weight * posting.weight;
       }
     }
-    const best = touched
-      .map((other) => ({ other, score: scores[other] as number }))
-      .sort((a, b) => b.score - a.score || a.other - b.other)
-      .slice(0, count);
+    const best = topScores(touched, scores, count);
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
     result.set(
       (documents[doc] as TermDocument).id,
-      best.map(({ other }) => (documents[other] as TermDocument).id),
+      best.map((other) => (documents[other] as TermDocument).id),
     );
   });
   return result;
