@@ -20,6 +20,8 @@ export interface Timeline {
 const BAR = 6;
 const GAP = 2;
 const PLOT = 80;
+// At least a year wide, so that a young archive's few bars do not stretch across the page.
+const MIN_MONTHS = 12;
 
 function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4));
@@ -48,5 +50,5 @@ export function timeline(counts: ReadonlyMap<string, number>): Timeline {
       if (month === first || month.endsWith('-01')) years.push({ year: month.slice(0, 4), x });
     }
   }
-  return { width: Math.max(BAR, bars.length * (BAR + GAP) - GAP), height: PLOT, max, bars, years };
+  return { width: Math.max(bars.length, MIN_MONTHS) * (BAR + GAP) - GAP, height: PLOT, max, bars, years };
 }

@@ -37,4 +37,9 @@ describe('timeline', () => {
   it('draws nothing for an empty archive', () => {
     expect(timeline(new Map()).bars).toEqual([]);
   });
+
+  it('is at least a year wide so a single month stays a narrow bar', () => {
+    const chart = timeline(new Map([['2025-01', 3]]));
+    expect(chart.bars[0]?.width).toBeLessThan(chart.width / 10);
+  });
 });
