@@ -1,19 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildFeed, latestItems, type FeedSite } from '../lib/site-feed.ts';
-import { siteConfig } from '../site-config.ts';
-
-/** The site as the feeds describe it. */
-export function feedSite(site: URL | undefined): FeedSite {
-  return {
-    title: siteConfig.title,
-    description: siteConfig.description,
-    lang: siteConfig.lang,
-    site: (site ?? new URL(siteConfig.site)).href,
-    base: import.meta.env.BASE_URL,
-    limit: siteConfig.feedSize,
-  };
-}
+import { buildFeed, latestItems } from '../lib/site-feed.ts';
+import { feedSite } from './_feed-site.ts';
 
 /** The latest documents as Atom 1.0. */
 export const GET: APIRoute = async (context) => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { buildFeed, latestItems } from '../lib/site-feed.ts';
-import { feedSite } from './atom.xml.ts';
+import { feedSite } from './_feed-site.ts';
 
 /** The latest documents as JSON Feed. */
 export const GET: APIRoute = async (context) => {

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { latestItems } from '../lib/site-feed.ts';
 import { siteConfig } from '../site-config.ts';
-import { feedSite } from './atom.xml.ts';
+import { feedSite } from './_feed-site.ts';
 
 /** The latest documents as RSS 2.0. */
 export const GET: APIRoute = async (context) => {
