@@ -79,22 +79,34 @@ export function relatedDocuments(
       else index.set(term, [{ doc, weight }]);
     }
   });
-  for (const list of index.values()) {
+  // Packed into typed arrays: the loop below walks these lists for every document.
+  const packed = new Map<string, { docs: Int32Array; weights: Float64Array }>();
+  for (const [term, list] of index) {
     if (list.length > postingLimit) {
       list.sort((a, b) => b.weight - a.weight);
       list.length = postingLimit;
     }
+    packed.set(term, {
+      docs: Int32Array.from(list, (posting) => posting.doc),
+      weights: Float64Array.from(list, (posting) => posting.weight),
+    });
   }
+  index.clear();
   const result = new Map<string, string[]>();
   const scores = new Float64Array(documents.length);
   const touched: number[] = [];
   vectors.forEach((weights, doc) => {
     const query = [...weights].sort((a, b) => b[1] - a[1]).slice(0, queryTerms);
     for (const [term, weight] of query) {
-      for (const posting of index.get(term) ?? []) {
-        if (posting.doc === doc) continue;
-        if (scores[posting.doc] === 0) touched.push(posting.doc);
-        scores[posting.doc] = (scores[posting.doc] as number) + weight * posting.weight;
+      const list = packed.get(term);
+      if (!list) continue;
+      const { docs, weights: postingWeights } = list;
+      for (let at = 0; at < docs.length; at += 1) {
+        const other = docs[at] as number;
+        if (other === doc) continue;
+        const score = scores[other] as number;
+        if (score === 0) touched.push(other);
+        scores[other] = score + weight * (postingWeights[at] as number);
       }
     }
     const best = topScores(touched, scores, count);
