@@ -14,6 +14,8 @@ export interface RelatedOptions {
   queryTerms?: number;
   /** How many of the strongest documents each term's posting list keeps. */
   postings?: number;
+  /** Lowest cosine similarity still worth a link; below it documents share little but a word. */
+  minScore?: number;
 }
 
 interface Posting {
@@ -69,7 +71,7 @@ export function relatedDocuments(
   documents: readonly TermDocument[],
   options: RelatedOptions = {},
 ): Map<string, string[]> {
-  const { count = 5, queryTerms = 20, postings: postingLimit = 200 } = options;
+  const { count = 5, queryTerms = 20, postings: postingLimit = 200, minScore = 0.1 } = options;
   const vectors = weigh(documents);
   const index = new Map<string, Posting[]>();
   vectors.forEach((weights, doc) => {
@@ -109,7 +111,7 @@ export function relatedDocuments(
         scores[other] = score + weight * (postingWeights[at] as number);
       }
     }
-    const best = topScores(touched, scores, count);
+    const best = topScores(touched, scores, count).filter((other) => (scores[other] as number) >= minScore);
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
     result.set(

@@ -24,6 +24,11 @@ describe('relatedDocuments', () => {
     expect(related.get('budget')).toEqual([]);
   });
 
+  it('leaves out documents whose similarity is below the floor', () => {
+    expect(relatedDocuments(corpus).get('kremlin-1')).not.toEqual([]);
+    expect(relatedDocuments(corpus, { minScore: 1.01 }).get('kremlin-1')).toEqual([]);
+  });
+
   it('returns at most `count` documents', () => {
     const many = Array.from({ length: 12 }, (_, index) => doc(`d${index}`, `общий термин слово${index}`));
     many.push(doc('other', 'посторонний текст'));
