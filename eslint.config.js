@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'reports/', 'tests/.output/', 'bench/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'reports/', 'tests/.output/', 'bench/', 'screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...astro.configs.recommended,

@@ -6,8 +6,20 @@ export interface SiteConfig {
   description: string;
   /** Language of the interface and default language of documents (BCP 47). */
   lang: string;
+  /** Open Graph locale of the pages. */
+  ogLocale: string;
+  /** Absolute address of the deployed site, for canonical links and feeds (env `SITE_URL`). */
+  site: string;
+  /** Path the site is served under, such as `/archive/` (env `BASE_PATH`). */
+  base: string;
   /** Documents per page in lists (env `PAGE_SIZE`). */
   pageSize: number;
+  /** How dates are written, as `Intl.DateTimeFormat` options in the site's language. */
+  dateFormat: Intl.DateTimeFormatOptions;
+  /** Documents in each feed, newest first. */
+  feedSize: number;
+  /** Related documents shown under each document. */
+  relatedCount: number;
   /** Folder of seed documents, relative to the project root (env `SEEDS_DIR`). */
   seedsDir: string;
 }
@@ -17,6 +29,12 @@ export const siteConfig: SiteConfig = {
   title: 'Архив новостей',
   description: 'Архив новостных материалов с полнотекстовым поиском, доступный без сети.',
   lang: 'ru',
+  ogLocale: 'ru_RU',
+  site: process.env['SITE_URL'] ?? 'http://localhost:4321',
+  base: process.env['BASE_PATH'] ?? '/',
   pageSize: Number(process.env['PAGE_SIZE'] ?? 50),
+  dateFormat: { day: 'numeric', month: 'long', year: 'numeric' },
+  feedSize: 50,
+  relatedCount: 5,
   seedsDir: process.env['SEEDS_DIR'] ?? 'seeds',
 };

@@ -7,6 +7,8 @@ import { ingestSeed, INGEST_VERSION } from '../lib/ingest.ts';
 import type { Problem } from '../lib/problems.ts';
 import { createRenderer } from '../lib/render-html.ts';
 import { checkSize, DEFAULT_MAX_SEED_BYTES, parseSize } from '../lib/size-limit.ts';
+import { termCounts } from '../lib/terms.ts';
+import rehypeTypograf from '../plugins/rehype-typograf.ts';
 import { siteConfig } from '../site-config.ts';
 import { reportIngest, type IngestSummary } from './ingest-report.ts';
 import { scanSeedsFolder } from './seed-files.ts';
@@ -38,7 +40,7 @@ export async function readSeed(directory: string, file: string, maxBytes: number
 
 async function loadAll(directory: string, maxBytes: number, context: LoaderContext): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
-  const render = createRenderer();
+  const render = createRenderer([rehypeTypograf]);
   const { files, ignored } = await scanSeedsFolder(directory);
   const owners = new Map<string, string>();
   const summary: IngestSummary = { documents: 0, problems: [], ignored, legacyEncodings: {} };
@@ -77,6 +79,7 @@ async function loadAll(directory: string, maxBytes: number, context: LoaderConte
               description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
               words: countWords([seed.title, ...seed.paragraphs]),
               source: file,
+              terms: termCounts([seed.title, ...seed.paragraphs]),
               lang: detectLanguage([seed.title, ...seed.paragraphs].join('\n'), {
                 fallback: siteConfig.lang,
               }),

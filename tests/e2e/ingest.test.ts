@@ -113,9 +113,13 @@ describe('building a seeds folder of every awkward case', () => {
       const text = await html(page);
       expect(textsOf(text, 'h1'), page).toEqual([title]);
       expect(textsOf(text, 'title')[0], page).toContain(title);
-      const article = textsOf(text, 'article')[0] ?? '';
-      if (body) expect(article, page).toContain(body);
-      for (const field of [...(places ?? []), ...(authors ?? [])]) expect(article, page).toContain(field);
+      // Typography may turn spaces into non-breaking ones or drop them before brackets: compare
+      // the text without its spacing.
+      const squeeze = (value: string) => value.replace(/\s+/gu, '');
+      const article = squeeze(textsOf(text, 'article')[0] ?? '');
+      if (body) expect(article, page).toContain(squeeze(body));
+      for (const field of [...(places ?? []), ...(authors ?? [])])
+        expect(article, page).toContain(squeeze(field));
     }
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { documentPath, listPagePath, withBase } from '../../../src/lib/paths.ts';
+import {
+  archivePath,
+  directoryPath,
+  documentPath,
+  listPagePath,
+  namePath,
+  pagedPath,
+  withBase,
+} from '../../../src/lib/paths.ts';
 
 describe('paths', () => {
   it('joins a base path with or without a trailing slash', () => {
@@ -12,5 +20,18 @@ describe('paths', () => {
     expect(documentPath('/', 'a-b')).toBe('/doc/a-b/');
     expect(listPagePath('/x/', 1)).toBe('/x/');
     expect(listPagePath('/x/', 3)).toBe('/x/page/3/');
+  });
+});
+
+describe('paths of browsing pages', () => {
+  it('places archives, names and the directory under the base path', () => {
+    expect(archivePath('/a/')).toBe('/a/archive/');
+    expect(archivePath('/a/', '2025')).toBe('/a/archive/2025/');
+    expect(archivePath('/a/', '2025', '03')).toBe('/a/archive/2025/03/');
+    expect(archivePath('/a/', '2025', '03', 2)).toBe('/a/archive/2025/03/2/');
+    expect(namePath('/', 'place', 'moskva')).toBe('/place/moskva/');
+    expect(namePath('/', 'author', 'ivan', 3)).toBe('/author/ivan/3/');
+    expect(directoryPath('/a')).toBe('/a/directory/');
+    expect(pagedPath('/x/', 1)).toBe('/x/');
   });
 });

@@ -1,0 +1,54 @@
+import type { Dated } from './order.ts';
+import { relatedDocuments, type RelatedOptions } from './related.ts';
+import type { TermCounts } from './terms.ts';
+
+/** What a link to another document shows. */
+export interface DocumentLink {
+  id: string;
+  title: string;
+  date: string;
+}
+
+/** Links from one document to its neighbours by date and to the documents most like it. */
+export interface DocumentLinks {
+  newer?: DocumentLink;
+  older?: DocumentLink;
+  related: DocumentLink[];
+}
+
+/** A document as the link builder sees it. */
+export interface LinkableDocument extends Dated {
+  data: { date: string; title: string; terms: TermCounts };
+}
+
+const link = (entry: LinkableDocument): DocumentLink => ({
+  id: entry.id,
+  title: entry.data.title,
+  date: entry.data.date,
+});
+
+/** Computes, for documents in newest-first order, each one's newer, older and related documents. */
+export function documentLinks(
+  newestFirst: readonly LinkableDocument[],
+  options: RelatedOptions = {},
+): Map<string, DocumentLinks> {
+  const related = relatedDocuments(
+    newestFirst.map((entry) => ({ id: entry.id, terms: entry.data.terms })),
+    options,
+  );
+  const byId = new Map(newestFirst.map((entry) => [entry.id, entry]));
+  const links = new Map<string, DocumentLinks>();
+  newestFirst.forEach((entry, index) => {
+    const newer = newestFirst[index - 1];
+    const older = newestFirst[index + 1];
+    links.set(entry.id, {
+      ...(newer && { newer: link(newer) }),
+      ...(older && { older: link(older) }),
+      related: (related.get(entry.id) ?? []).flatMap((id) => {
+        const other = byId.get(id);
+        return other ? [link(other)] : [];
+      }),
+    });
+  });
+  return links;
+}

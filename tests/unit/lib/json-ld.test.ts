@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { newsArticle, serializeJsonLd, webSite } from '../../../src/lib/json-ld.ts';
+
+const facts = {
+  url: 'https://example.org/doc/a/',
+  headline: '</script><script>alert(1)</script>',
+  description: 'a & b',
+  date: '2025-12-26',
+  authors: ['Наталья Петрова'],
+  places: ['Москва'],
+  words: 120,
+  lang: 'ru',
+  publisher: 'Архив',
+};
+
+describe('JSON-LD', () => {
+  it('serialises so that no headline can close the script element', () => {
+    const text = serializeJsonLd(newsArticle(facts));
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/u);
+    expect(JSON.parse(text)).toMatchObject({ headline: facts.headline, description: 'a & b' });
+  });
+
+  it('describes a document as a NewsArticle with people and places', () => {
+    expect(newsArticle(facts)).toMatchObject({
+      '@type': 'NewsArticle',
+      datePublished: '2025-12-26',
+      author: [{ '@type': 'Person', name: 'Наталья Петрова' }],
+      locationCreated: [{ '@type': 'Place', name: 'Москва' }],
+    });
+    expect(newsArticle({ ...facts, authors: [], places: [] })).not.toHaveProperty('author');
+  });
+
+  it('describes the site with a search action taking the query', () => {
+    expect(webSite('Архив', 'https://example.org/', 'https://example.org/search/')).toMatchObject({
+      '@type': 'WebSite',
+      potentialAction: {
+        '@type': 'SearchAction',
+        target: { urlTemplate: 'https://example.org/search/?q={search_term_string}' },
+        'query-input': 'required name=search_term_string',
+      },
+    });
+  });
+});
