@@ -41,6 +41,20 @@ describe('reading a document', () => {
     expect(await page.locator('.body').evaluate((element) => getComputedStyle(element).hyphens)).toBe('auto');
   });
 
+  it('sets paragraphs apart and keeps the measure readable, whatever order styles load in', async () => {
+    await page.goto(`${readingUrl()}/doc/ice-roads/`);
+    const layout = await page.locator('.body').evaluate((body) => {
+      const second = body.querySelector('p + p');
+      const em = parseFloat(getComputedStyle(body).fontSize);
+      return {
+        gap: second ? parseFloat(getComputedStyle(second).marginBlockStart) / em : 0,
+        measure: body.getBoundingClientRect().width / em,
+      };
+    });
+    expect(layout.gap).toBeGreaterThanOrEqual(0.75);
+    expect(layout.measure).toBeLessThanOrEqual(40);
+  });
+
   it('links the documents most alike in text, never unrelated ones', async () => {
     await page.goto(`${readingUrl()}/doc/ice-roads/`);
     const related = await page
