@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { offlineIntegration } from './src/integrations/offline.ts';
 import { searchIntegration } from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/site-config.ts';
 
@@ -10,5 +11,12 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [searchIntegration({ seedsDir: siteConfig.seedsDir, lang: siteConfig.lang })],
+  // Order matters: hooks run in this order, and the service worker precaches the finished search index.
+  integrations: [
+    searchIntegration({ seedsDir: siteConfig.seedsDir, lang: siteConfig.lang }),
+    offlineIntegration({
+      after: 'archive:search',
+      budgetBytes: Number(process.env.OFFLINE_BUDGET_MB ?? 25) * 1e6,
+    }),
+  ],
 });

@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { generateSW, type ManifestEntry, type RuntimeCaching } from 'workbox-build';
+import { archivePages, planOffline, type BuiltFile, type OfflinePlan } from '../lib/offline-plan.ts';
+import { withBase } from '../lib/paths.ts';
+
+/** Options of the offline integration. */
+export interface OfflineIntegrationOptions {
+  /** Largest transfer size, in bytes, of an archive precached whole (env `OFFLINE_BUDGET_MB`). */
+  budgetBytes: number;
+  /** Name of the search integration, which must run first so its index can be precached. */
+  after: string;
+}
+
+/** The build facts the client scripts read from `offline/build.json`. */
+export interface OfflineBuild {
+  build: string;
+  mode: OfflinePlan['mode'];
+  shellBytes: number;
+  archiveBytes: number;
+  pageCount: number;
+  caches: { pages: string; fragments: string };
+}
+
+const virtualId = 'virtual:archive-offline';
+// Text a server compresses; Pagefind's own files are already gzipped.
+const compressible = /\.(?:html|css|js|mjs|json|svg|webmanifest|xml|txt)$/u;
+
+async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
+  const paths = (await readdir(directory, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(directory.length + 1)
+        .replaceAll('\\', '/'),
+    );
+  const files: BuiltFile[] = [];
+  for (const path of paths.sort()) {
+    const content = await readFile(join(directory, path));
+    files.push({ path, bytes: compressible.test(path) ? gzipSync(content).length : content.length });
+  }
+  return files;
+}
+
+// Pagefind fragments are gzipped JSON behind a signature; they name their page and its title.
+async function readFragments(
+  directory: string,
+  base: string,
+  files: readonly BuiltFile[],
+): Promise<Map<string, { path: string; title: string | null }>> {
+  const fragments = new Map<string, { path: string; title: string | null }>();
+  for (const { path } of files) {
+    if (!path.startsWith('pagefind/fragment/')) continue;
+    const text = gunzipSync(await readFile(join(directory, path)))
+      .toString('utf8')
+      .replace(/^pagefind_dcd/u, '');
+    const data = JSON.parse(text) as { url?: string; meta?: { title?: string } };
+    if (data.url) fragments.set(withBase(base, data.url), { path, title: data.meta?.title ?? null });
+  }
+  return fragments;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+}
+
+function runtimeCaching(base: string, build: OfflineBuild): RuntimeCaching[] {
+  const fallback = { fallbackURL: withBase(base, 'offline/index.html') };
+  const origin = '^https?://[^/]+';
+  return [
+    {
+      // A service worker only sees navigations inside its scope, so every one of them is a page of this site.
+      urlPattern: ({ request }) => request.mode === 'navigate',
+      handler: 'StaleWhileRevalidate',
+      options: { cacheName: build.caches.pages, precacheFallback: fallback },
+    },
+    {
+      // The same pages fetched by the save control: no fallback, so a lost network is an error it can see.
+      urlPattern: new RegExp(`${origin}${escapeRegExp(base)}(?:[^?#]*/)?(?:index\\.html)?(?:[?#].*)?$`, 'u'),
+      handler: 'StaleWhileRevalidate',
+      options: { cacheName: build.caches.pages },
+    },
+    {
+      // Fragment names are content hashes: a cached one is never stale.
+      urlPattern: new RegExp(`${origin}${escapeRegExp(withBase(base, 'pagefind/fragment/'))}`, 'u'),
+      handler: 'CacheFirst',
+      options: { cacheName: build.caches.fragments },
+    },
+  ];
+}
+
+// Runtime caches are named by build; the new worker drops the ones of older builds when it takes over.
+function cleanupScript(prefix: string, build: string): string {
+  return `// Drops runtime caches of other builds of this site when a new build takes over.
+self.addEventListener('activate', (event) => {
+  const prefix = ${JSON.stringify(prefix)};
+  const build = ${JSON.stringify(build)};
+  event.waitUntil(caches.keys().then((keys) => Promise.all(keys
+    .filter((key) => key.startsWith(prefix) && !key.endsWith(':' + build))
+    .map((key) => caches.delete(key)))));
+});
+`;
+}
+
+async function writeServiceWorker(
+  directory: string,
+  base: string,
+  logger: AstroIntegrationLogger,
+  build: string,
+  budget: number,
+): Promise<void> {
+  const started = performance.now();
+  if (!existsSync(join(directory, 'pagefind', 'pagefind-entry.json'))) {
+    throw new Error(
+      'offline: no Pagefind index in the output; the search integration must run before this one',
+    );
+  }
+  const files = await listBuiltFiles(directory);
+  const plan = planOffline(files, budget);
+  const pages = archivePages(base, files, await readFragments(directory, base, files));
+  const prefix = `archive:${base}:`;
+  const facts: OfflineBuild = {
+    build,
+    mode: plan.mode,
+    shellBytes: plan.shellBytes,
+    archiveBytes: plan.archiveBytes,
+    pageCount: pages.length,
+    caches: { pages: `${prefix}pages:${build}`, fragments: `${prefix}fragments:${build}` },
+  };
+  await mkdir(join(directory, 'offline'), { recursive: true });
+  await writeFile(join(directory, 'offline', 'build.json'), JSON.stringify(facts));
+  await writeFile(join(directory, 'offline', 'pages.json'), JSON.stringify(pages));
+  await writeFile(join(directory, 'sw-cleanup.js'), cleanupScript(prefix, build));
+  const precache = new Set([...plan.precache, 'offline/build.json', 'offline/pages.json']);
+  const result = await generateSW({
+    swDest: join(directory, 'sw.js'),
+    globDirectory: directory,
+    globPatterns: ['**/*'],
+    globIgnores: ['sw.js', 'sw-cleanup.js', 'workbox-*.js', '**/*.map'],
+    manifestTransforms: [
+      (entries) => ({
+        manifest: entries
+          .filter((entry) => precache.has(entry.url))
+          .map((entry): ManifestEntry & { size: number } => ({ ...entry, url: withBase(base, entry.url) })),
+        warnings: [],
+      }),
+    ],
+    maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+    dontCacheBustURLsMatching: /(?:^|\/)_astro\/|(?:^|\/)pagefind\/(?:fragment|index|filter)\/|\.pf_meta$/u,
+    // `ts` is Pagefind's cache tag on its entry file, `q` the query of the search page.
+    ignoreURLParametersMatching: [/^utm_/u, /^fbclid$/u, /^ts$/u, /^q$/u],
+    directoryIndex: 'index.html',
+    cacheId: 'archive',
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: false,
+    importScripts: ['sw-cleanup.js'],
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    runtimeCaching: runtimeCaching(base, facts),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const mb = (bytes: number): string => (bytes / 1_000_000).toFixed(2);
+  logger.info(
+    `${plan.mode}: precached ${result.count} files (${mb(result.size)} MB on disk); ` +
+      `shell ${mb(plan.shellBytes)} MB, archive ${mb(plan.archiveBytes)} MB transfer, ` +
+      `budget ${mb(budget)} MB; ${pages.length} pages; ${seconds} s`,
+  );
+}
+
+/** Makes the built site readable offline: a Workbox service worker written after the search index. */
+export function offlineIntegration(options: OfflineIntegrationOptions): AstroIntegration {
+  const build = createHash('sha256').update(`${Date.now()}:${Math.random()}`).digest('hex').slice(0, 12);
+  let base = '/';
+  return {
+    name: 'archive:offline',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'archive-offline-build-id',
+                resolveId: (id: string) => (id === virtualId ? `\0${virtualId}` : undefined),
+                load: (id: string) =>
+                  id === `\0${virtualId}` ? `export const buildId = ${JSON.stringify(build)};` : undefined,
+              },
+            ],
+          },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+        const names = config.integrations.map((integration) => integration.name);
+        if (
+          !names.includes(options.after) ||
+          names.indexOf(options.after) > names.indexOf('archive:offline')
+        ) {
+          throw new Error(
+            `offline: list ${options.after} before archive:offline in astro.config integrations`,
+          );
+        }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        await writeServiceWorker(
+          fileURLToPath(dir).replace(/\/+$/u, ''),
+          base,
+          logger,
+          build,
+          options.budgetBytes,
+        );
+      },
+    },
+  };
+}
