@@ -87,6 +87,14 @@ export class ArchiveSaver extends HTMLElement {
       signal: this.#abort.signal,
     });
     this.#abort = undefined;
+    // The worker writes to its cache after answering; give the last writes a moment to land.
+    for (
+      let tries = 0;
+      tries < 20 && result.failed === 0 && (await this.#remaining()).length > 0;
+      tries += 1
+    ) {
+      await new Promise((done) => setTimeout(done, 100));
+    }
     if (result.failed > 0) this.#text('error', `Не удалось сохранить страниц: ${result.failed}.`);
     await this.#showEstimate();
   }
