@@ -69,6 +69,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
 
+// A page fetched while a newer deploy is already online belongs to that build, not to the one this worker
+// serves: it is shown but not cached, so cached pages and the precached search index always match.
+// Serialised into the worker, where `archiveBuild` comes from sw-cleanup.js.
+const sameBuildOnly = {
+  cacheWillUpdate: async ({ response }: { response: Response }): Promise<Response | null> => {
+    if (!response.ok) return null;
+    if (!(response.headers.get('content-type') ?? '').includes('text/html')) return response;
+    const build = (globalThis as { archiveBuild?: string }).archiveBuild;
+    const text = await response.clone().text();
+    return text.includes(`<meta name="archive-build" content="${build}"`) ? response : null;
+  },
+};
+
 function runtimeCaching(base: string, build: OfflineBuild): RuntimeCaching[] {
   const fallback = { fallbackURL: withBase(base, 'offline/index.html') };
   const origin = '^https?://[^/]+';
@@ -77,13 +90,13 @@ function runtimeCaching(base: string, build: OfflineBuild): RuntimeCaching[] {
       // A service worker only sees navigations inside its scope, so every one of them is a page of this site.
       urlPattern: ({ request }) => request.mode === 'navigate',
       handler: 'StaleWhileRevalidate',
-      options: { cacheName: build.caches.pages, precacheFallback: fallback },
+      options: { cacheName: build.caches.pages, precacheFallback: fallback, plugins: [sameBuildOnly] },
     },
     {
       // The same pages fetched by the save control: no fallback, so a lost network is an error it can see.
       urlPattern: new RegExp(`${origin}${escapeRegExp(base)}(?:[^?#]*/)?(?:index\\.html)?(?:[?#].*)?$`, 'u'),
       handler: 'StaleWhileRevalidate',
-      options: { cacheName: build.caches.pages },
+      options: { cacheName: build.caches.pages, plugins: [sameBuildOnly] },
     },
     {
       // Fragment names are content hashes: a cached one is never stale.
@@ -96,7 +109,8 @@ function runtimeCaching(base: string, build: OfflineBuild): RuntimeCaching[] {
 
 // Runtime caches are named by build; the new worker drops the ones of older builds when it takes over.
 function cleanupScript(prefix: string, build: string): string {
-  return `// Drops runtime caches of other builds of this site when a new build takes over.
+  return `// The build this worker serves; drops runtime caches of other builds of this site when it takes over.
+self.archiveBuild = ${JSON.stringify(build)};
 self.addEventListener('activate', (event) => {
   const prefix = ${JSON.stringify(prefix)};
   const build = ${JSON.stringify(build)};

@@ -21,15 +21,17 @@ export async function serveOffline(directory: string, base = '/', delayMs = 0): 
   let available = true;
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
-    if (!available) return request.socket.destroy();
     const url = request.url ?? '/';
-    if (!url.startsWith(base)) {
+    if (!available) {
+      request.socket.destroy();
+    } else if (!url.startsWith(base)) {
       response.statusCode = 404;
-      return response.end();
+      response.end();
+    } else {
+      requests.push(url.split('?')[0] ?? url);
+      request.url = `/${url.slice(base.length)}`;
+      setTimeout(() => handler(request, response), delayMs);
     }
-    requests.push(url.split('?')[0] ?? url);
-    request.url = `/${url.slice(base.length)}`;
-    setTimeout(() => handler(request, response), delayMs);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
