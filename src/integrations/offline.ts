@@ -65,6 +65,13 @@ async function readFragments(
   return fragments;
 }
 
+// Workbox reads every file it globs to hash it: over budget, glob only the folders the shell lives in.
+function globsFor(plan: OfflinePlan): string[] {
+  if (plan.mode === 'precache') return ['**/*'];
+  const folders = new Set(plan.precache.map((path) => path.slice(0, path.lastIndexOf('/') + 1)));
+  return [...folders, 'offline/'].map((folder) => `${folder}*`);
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
@@ -154,7 +161,7 @@ async function writeServiceWorker(
   const result = await generateSW({
     swDest: join(directory, 'sw.js'),
     globDirectory: directory,
-    globPatterns: ['**/*'],
+    globPatterns: globsFor(plan),
     globIgnores: ['sw.js', 'sw-cleanup.js', 'workbox-*.js', '**/*.map'],
     manifestTransforms: [
       (entries) => ({

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,17 +9,18 @@ import { cacheEntries, setNetwork, waitForServiceWorker } from '../support/offli
 import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
 
 const documents = 300;
+const seeds = resolve('tests/.output/offline-large-seeds');
+const env = { OFFLINE_BUDGET_MB: '0.5' };
 let browser: Browser;
 let server: OfflineServer;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  const seeds = resolve('tests/.output/offline-large-seeds');
   rmSync(seeds, { recursive: true, force: true });
   generateSeeds(seeds, documents);
   // A budget below the archive's size: pages are cached as read or saved, not precached.
-  const site = buildFixtureSite('offline-large', seeds, { OFFLINE_BUDGET_MB: '0.5' });
+  const site = buildFixtureSite('offline-large', seeds, env);
   if (site.status !== 0) throw new Error(site.output);
   // Slow answers keep the save running long enough to lose the network in the middle of it.
   server = await serveOffline(site.outDir, '/', 10);
@@ -99,5 +100,24 @@ describe('saving a whole archive that is over the precache budget', () => {
     await page.locator('archive-saver[data-state="idle"]').waitFor();
     expect(await cacheEntries(page, ':pages:')).toBe(0);
     await expect(page.locator('offline-status').getAttribute('data-saved')).resolves.toBe('false');
+  });
+
+  it('shows a page of a newer deploy without caching it, and offers that deploy', async () => {
+    const file = resolve(seeds, 'generated-00100.txt');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^ date (\S+) .*$/mu, ' date $1 Обновлённый материал'),
+    );
+    const site = buildFixtureSite('offline-large', seeds, env);
+    if (site.status !== 0) throw new Error(site.output);
+
+    await page.goto(`${server.url}doc/generated-00100/`);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/Обновлённый материал/u);
+    await page.locator('offline-status[data-update="ready"]').waitFor({ state: 'attached' });
+    expect(await cacheEntries(page, ':pages:')).toBe(0);
+
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Обновить' }).click()]);
+    await page.waitForFunction(async () => (await caches.keys()).some((key) => key.includes(':pages:')));
+    expect(await cacheEntries(page, ':pages:')).toBe(1);
   });
 });
