@@ -34,12 +34,14 @@ export function estimate(items: readonly SaveItem[]): { count: number; bytes: nu
 
 /**
  * Fetches every item, a few at a time. Losing the network pauses the save (the item is retried when
- * it is back), an HTTP error counts as failed, and aborting stops it between items.
+ * it is back), an HTTP error or repeated network errors while online count as failed, and aborting
+ * stops it between items.
  */
 export async function saveAll(
   items: readonly SaveItem[],
   deps: SaveDeps,
   concurrency = 4,
+  retries = 3,
 ): Promise<SaveProgress> {
   const progress: SaveProgress = {
     done: 0,
@@ -53,6 +55,7 @@ export async function saveAll(
   const report = (): void => deps.onProgress({ ...progress });
 
   async function settle(item: SaveItem): Promise<void> {
+    let networkErrors = 0;
     for (;;) {
       if (deps.signal?.aborted) return;
       if (!deps.isOnline()) {
@@ -70,8 +73,10 @@ export async function saveAll(
         report();
         return;
       } catch {
-        // A network error while the browser still claims to be online is retried once it says offline/online again.
-        if (deps.isOnline()) {
+        // The network may have gone and come back while the request was out: retry a few times, pausing
+        // first if it is still gone, before counting the item as failed.
+        networkErrors += 1;
+        if (networkErrors >= retries && deps.isOnline()) {
           progress.failed += 1;
           report();
           return;

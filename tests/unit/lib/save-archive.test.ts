@@ -62,11 +62,15 @@ describe('saving the archive', () => {
     expect(paused).toContain(true);
   });
 
-  it('counts HTTP errors and network errors while online as failures and goes on', async () => {
+  it('counts HTTP errors and repeated network errors while online as failures and goes on', async () => {
+    let attempts = 0;
     const result = await saveAll(items, {
       fetchItem: async (item) => {
         if (item.url === '/doc/1/') return false;
-        if (item.url === '/doc/2/') throw new TypeError('Failed to fetch');
+        if (item.url === '/doc/2/') {
+          attempts += 1;
+          throw new TypeError('Failed to fetch');
+        }
         return true;
       },
       isOnline: () => true,
@@ -74,6 +78,24 @@ describe('saving the archive', () => {
       onProgress: () => undefined,
     });
     expect(result).toMatchObject({ done: 8, failed: 2 });
+    expect(attempts).toBe(3);
+  });
+
+  it('retries an item whose request failed while the network came back', async () => {
+    let failures = 0;
+    const result = await saveAll(items, {
+      fetchItem: async (item) => {
+        if (item.url === '/doc/5/' && failures === 0) {
+          failures += 1;
+          throw new TypeError('Failed to fetch');
+        }
+        return true;
+      },
+      isOnline: () => true,
+      waitOnline: async () => undefined,
+      onProgress: () => undefined,
+    });
+    expect(result).toMatchObject({ done: 10, failed: 0 });
   });
 
   it('stops between items when aborted', async () => {
