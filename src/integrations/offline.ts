@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { generateSW, type ManifestEntry, type RuntimeCaching } from 'workbox-build';
-import { archivePages, planOffline, type BuiltFile, type OfflinePlan } from '../lib/offline-plan.ts';
+import { archivePages, planOffline, type OfflinePlan } from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
+import { listBuiltFiles, readFragments } from './built-files.ts';
 
 /** Options of the offline integration. */
 export interface OfflineIntegrationOptions {
@@ -28,44 +28,6 @@ export interface OfflineBuild {
 }
 
 const virtualId = 'virtual:archive-offline';
-// Text a server compresses; Pagefind's own files are already gzipped.
-const compressible = /\.(?:html|css|js|mjs|json|svg|webmanifest|xml|txt)$/u;
-
-async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
-  const paths = (await readdir(directory, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) =>
-      join(entry.parentPath, entry.name)
-        .slice(directory.length + 1)
-        .replaceAll('\\', '/'),
-    );
-  const files: BuiltFile[] = [];
-  // Synchronous reads: for tens of thousands of small files, awaiting each one leaves the CPU idle.
-  for (const path of paths.sort()) {
-    const content = readFileSync(join(directory, path));
-    files.push({ path, bytes: compressible.test(path) ? gzipSync(content).length : content.length });
-  }
-  return files;
-}
-
-// Pagefind fragments are gzipped JSON behind a signature; they name their page and its title.
-async function readFragments(
-  directory: string,
-  base: string,
-  files: readonly BuiltFile[],
-): Promise<Map<string, { path: string; title: string | null }>> {
-  const fragments = new Map<string, { path: string; title: string | null }>();
-  for (const { path } of files) {
-    if (!path.startsWith('pagefind/fragment/')) continue;
-    const text = gunzipSync(readFileSync(join(directory, path)))
-      .toString('utf8')
-      .replace(/^pagefind_dcd/u, '');
-    const data = JSON.parse(text) as { url?: string; meta?: { title?: string } };
-    if (data.url) fragments.set(withBase(base, data.url), { path, title: data.meta?.title ?? null });
-  }
-  return fragments;
-}
-
 // Workbox reads every file it globs to hash it: over budget, glob only the folders the shell lives in.
 function globsFor(plan: OfflinePlan): string[] {
   if (plan.mode === 'precache') return ['**/*'];
