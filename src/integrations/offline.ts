@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { generateSW, type ManifestEntry, type RuntimeCaching } from 'workbox-build';
 import { archivePages, planOffline, type OfflinePlan } from '../lib/offline-plan.ts';
@@ -104,9 +105,16 @@ async function writeServiceWorker(
       'offline: no Pagefind index in the output; the search integration must run before this one',
     );
   }
-  const files = await listBuiltFiles(directory);
-  const plan = planOffline(files, budget);
+  const files = (await listBuiltFiles(directory)).filter(
+    (file) => !file.path.startsWith('offline/pages.json'),
+  );
   const pages = archivePages(base, files, await readFragments(directory, base, files));
+  // The list of pages is part of the shell (the offline page and the save control read it).
+  const pagesJson = JSON.stringify(pages);
+  const plan = planOffline(
+    [...files, { path: 'offline/pages.json', bytes: gzipSync(pagesJson).length }],
+    budget,
+  );
   const prefix = `archive:${base}:`;
   const facts: OfflineBuild = {
     build,
@@ -118,9 +126,9 @@ async function writeServiceWorker(
   };
   await mkdir(join(directory, 'offline'), { recursive: true });
   await writeFile(join(directory, 'offline', 'build.json'), JSON.stringify(facts));
-  await writeFile(join(directory, 'offline', 'pages.json'), JSON.stringify(pages));
+  await writeFile(join(directory, 'offline', 'pages.json'), pagesJson);
   await writeFile(join(directory, 'sw-cleanup.js'), cleanupScript(prefix, build));
-  const precache = new Set([...plan.precache, 'offline/build.json', 'offline/pages.json']);
+  const precache = new Set([...plan.precache, 'offline/build.json']);
   const result = await generateSW({
     swDest: join(directory, 'sw.js'),
     globDirectory: directory,
