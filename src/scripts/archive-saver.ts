@@ -75,27 +75,33 @@ export class ArchiveSaver extends HTMLElement {
   }
 
   async #save(): Promise<void> {
-    const items = await this.#remaining();
-    this.#abort = new AbortController();
+    const abort = new AbortController();
+    this.#abort = abort;
     this.#show('saving');
-    const already = this.#pages.length - items.length;
-    const result = await saveAll(items, {
-      fetchItem: fetchItem,
-      isOnline: () => navigator.onLine,
-      waitOnline: () => new Promise((done) => addEventListener('online', () => done(), { once: true })),
-      onProgress: (progress) => this.#progress(progress, already),
-      signal: this.#abort.signal,
-    });
-    this.#abort = undefined;
-    // The worker writes to its cache after answering; give the last writes a moment to land.
-    for (
-      let tries = 0;
-      tries < 20 && result.failed === 0 && (await this.#remaining()).length > 0;
-      tries += 1
-    ) {
-      await new Promise((done) => setTimeout(done, 100));
+    let failed = 0;
+    // The worker writes to its cache after it has answered, so a page can be fetched and not yet stored:
+    // wait for the writes, and fetch again what is still missing, a few passes at most.
+    for (let pass = 0; pass < 3 && !abort.signal.aborted; pass += 1) {
+      const items = await this.#remaining();
+      if (items.length === 0) break;
+      const already = this.#pages.length - items.length;
+      ({ failed } = await saveAll(items, {
+        fetchItem: fetchItem,
+        isOnline: () => navigator.onLine,
+        waitOnline: () => new Promise((done) => addEventListener('online', () => done(), { once: true })),
+        onProgress: (progress) => this.#progress(progress, already),
+        signal: abort.signal,
+      }));
+      for (
+        let tries = 0;
+        tries < 25 && !abort.signal.aborted && (await this.#remaining()).length > 0;
+        tries += 1
+      ) {
+        await new Promise((done) => setTimeout(done, 200));
+      }
     }
-    if (result.failed > 0) this.#text('error', `Не удалось сохранить страниц: ${result.failed}.`);
+    this.#abort = undefined;
+    this.#text('error', failed > 0 ? `Не удалось сохранить страниц: ${failed}.` : '');
     await this.#showEstimate();
   }
 

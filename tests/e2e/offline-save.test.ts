@@ -73,7 +73,16 @@ describe('saving a whole archive that is over the precache budget', () => {
     );
 
     await setNetwork(context, server, true);
-    await page.locator('archive-saver[data-state="saved"]').waitFor({ timeout: 150_000 });
+    await page
+      .locator('archive-saver[data-state="saved"]')
+      .waitFor({ timeout: 150_000 })
+      .catch(async (error: unknown) => {
+        const saver = page.locator('archive-saver');
+        const state = await saver.evaluate((element) =>
+          JSON.stringify({ ...(element as HTMLElement).dataset }),
+        );
+        throw new Error(`${String(error)}\nsaver ${state}: ${await saver.innerText()}`);
+      });
     expect(await saverNumber('done')).toBe(total);
     expect(await cacheEntries(page, ':pages:')).toBe(total);
     expect(await cacheEntries(page, ':fragments:')).toBe(documents);
