@@ -16,6 +16,8 @@ export interface OfflineIntegrationOptions {
   budgetBytes: number;
   /** Name of the search integration, which must run first so its index can be precached. */
   after: string;
+  /** Output folders (`search-words/`) the search page needs offline, precached with the shell. */
+  shellFolders?: string[];
 }
 
 /** The build facts the client scripts read from `offline/build.json`. */
@@ -97,8 +99,9 @@ async function writeServiceWorker(
   base: string,
   logger: AstroIntegrationLogger,
   build: string,
-  budget: number,
+  options: OfflineIntegrationOptions,
 ): Promise<void> {
+  const budget = options.budgetBytes;
   const started = performance.now();
   if (!existsSync(join(directory, 'pagefind', 'pagefind-entry.json'))) {
     throw new Error(
@@ -113,7 +116,8 @@ async function writeServiceWorker(
   const pagesJson = JSON.stringify(pages);
   const plan = planOffline(
     [...files, { path: 'offline/pages.json', bytes: gzipSync(pagesJson).length }],
-    budget,
+    options.budgetBytes,
+    options.shellFolders,
   );
   const prefix = `archive:${base}:`;
   const facts: OfflineBuild = {
@@ -200,13 +204,7 @@ export function offlineIntegration(options: OfflineIntegrationOptions): AstroInt
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeServiceWorker(
-          fileURLToPath(dir).replace(/\/+$/u, ''),
-          base,
-          logger,
-          build,
-          options.budgetBytes,
-        );
+        await writeServiceWorker(fileURLToPath(dir).replace(/\/+$/u, ''), base, logger, build, options);
       },
     },
   };

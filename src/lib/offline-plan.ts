@@ -43,8 +43,9 @@ const searchRuntime = /^pagefind\/(?:index\/|filter\/|[^/]+\.(?:js|css|json|pf_m
 const unusedSearchUi = /^pagefind\/pagefind-(?:ui|modular-ui)\.(?:js|css)$/u;
 const serviceWorkerFiles = /^(?:sw\.js|workbox-[^/]*\.js|sw-[^/]*\.js)$/u;
 
-/** Classifies an output-relative path for offline reading. */
-export function fileRole(path: string): FileRole {
+/** Classifies an output-relative path for offline reading; `shellFolders` are precached whole. */
+export function fileRole(path: string, shellFolders: readonly string[] = []): FileRole {
+  if (shellFolders.some((folder) => path.startsWith(folder))) return 'shell';
   if (serviceWorkerFiles.test(path) || unusedSearchUi.test(path) || path.endsWith('.map')) return 'none';
   if (path.startsWith('pagefind/fragment/')) return 'fragment';
   if (searchRuntime.test(path)) return 'shell';
@@ -55,13 +56,17 @@ export function fileRole(path: string): FileRole {
 }
 
 /** Decides whether the whole archive fits the precache budget and lists what is precached. */
-export function planOffline(files: readonly BuiltFile[], budgetBytes: number): OfflinePlan {
+export function planOffline(
+  files: readonly BuiltFile[],
+  budgetBytes: number,
+  shellFolders: readonly string[] = [],
+): OfflinePlan {
   let shellBytes = 0;
   let archiveBytes = 0;
   const shell: string[] = [];
   const archive: string[] = [];
   for (const file of files) {
-    const role = fileRole(file.path);
+    const role = fileRole(file.path, shellFolders);
     if (role === 'shell') {
       shellBytes += file.bytes;
       shell.push(file.path);

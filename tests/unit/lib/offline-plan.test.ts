@@ -41,6 +41,13 @@ describe('offline plan', () => {
     expect(fileRole('sitemap-index.xml')).toBe('none');
   });
 
+  it('precaches folders the search page needs with the shell', () => {
+    expect(fileRole('search-words/ru.json')).toBe('none');
+    expect(fileRole('search-words/ru.json', ['search-words/'])).toBe('shell');
+    const plan = planOffline([{ path: 'search-words/ru.json', bytes: 10 }], 0, ['search-words/']);
+    expect(plan).toMatchObject({ shellBytes: 10, precache: ['search-words/ru.json'] });
+  });
+
   it('precaches the whole archive when it fits the budget', () => {
     const plan = planOffline(files, shellBytes + archiveBytes);
     expect(plan).toMatchObject({ mode: 'precache', shellBytes, archiveBytes });
