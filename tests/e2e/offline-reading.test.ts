@@ -32,7 +32,7 @@ async function readOffline(context: BrowserContext, server: OfflineServer): Prom
 
   await page.reload();
   await expect(page.locator('h1').textContent()).resolves.toMatch(/гололёд/iu);
-  await expect(page.locator('offline-status').getAttribute('data-network')).resolves.toBe('offline');
+  await page.locator('offline-status[data-network="offline"]').waitFor({ state: 'attached' });
 
   await page.goto(`${server.url}doc/kremlin-negotiations/`);
   await expect(page.locator('h1').textContent()).resolves.toMatch(/В Кремле рассказали/u);
@@ -63,7 +63,7 @@ describe('reading offline at the root of a site', () => {
 
   it('reloads a page, opens one never visited and finds a document by search, all without a network', async () => {
     const page = await readOffline(context, server);
-    await expect(page.locator('offline-status').getAttribute('data-saved')).resolves.toBe('true');
+    await page.locator('offline-status[data-saved="true"]').waitFor({ state: 'attached' });
   });
 
   it('answers a page that does not exist with the offline page, which lists what can be read', async () => {
