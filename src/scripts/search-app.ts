@@ -31,8 +31,8 @@ export class SearchApp extends HTMLElement {
   }
 
   connectedCallback(): void {
-    const { bundle = '/pagefind/', base = '/', words = '/search-words/' } = this.dataset;
-    this.#engine = new SearchEngine(bundle, base, HIGHLIGHT_PARAM);
+    const { bundle = '/pagefind/', base = '/', words = '/search-words/', metaCacheTag } = this.dataset;
+    this.#engine = new SearchEngine(bundle, base, HIGHLIGHT_PARAM, metaCacheTag);
     this.#suggester = new WordSuggester(words);
     const form = this.#part<HTMLFormElement>('form');
     const input = this.#part<HTMLInputElement>('input[type="search"]');

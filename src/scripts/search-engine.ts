@@ -50,7 +50,12 @@ interface Index {
 // Pagefind picks an instance's index by the page's `lang`, and its WebAssembly (which holds the
 // stemmer) is global to its worker: each language gets its own module copy, hence its own worker,
 // created while `lang` names that language.
-async function openIndexes(bundle: string, base: string, highlightParam: string): Promise<Index[]> {
+async function openIndexes(
+  bundle: string,
+  base: string,
+  highlightParam: string,
+  metaCacheTag: string | undefined,
+): Promise<Index[]> {
   const response = await fetch(`${bundle}pagefind-entry.json`);
   const entry = (await response.json()) as { languages: Record<string, { page_count: number }> };
   // The largest index loads the plain module URL; the others get their own copies.
@@ -68,6 +73,8 @@ async function openIndexes(bundle: string, base: string, highlightParam: string)
           baseUrl: base,
           highlightParam,
           excerptLength: 24,
+          // The build's id instead of a timestamp lets the service worker serve the entry file offline.
+          ...(metaCacheTag ? { metaCacheTag } : {}),
         });
         return { api, pages: page_count };
       } finally {
@@ -105,20 +112,24 @@ export class SearchEngine {
   readonly #bundle: string;
   readonly #base: string;
   readonly #highlightParam: string;
+  readonly #metaCacheTag: string | undefined;
 
-  constructor(bundle: string, base: string, highlightParam: string) {
+  constructor(bundle: string, base: string, highlightParam: string, metaCacheTag?: string) {
     this.#bundle = bundle;
     this.#base = base;
     this.#highlightParam = highlightParam;
+    this.#metaCacheTag = metaCacheTag;
   }
 
   /** Starts loading the engine ahead of the first query. */
   warm(): Promise<Index[]> {
     // A failed load (offline, say) is forgotten, so the next search tries again.
-    this.#indexes ??= openIndexes(this.#bundle, this.#base, this.#highlightParam).catch((error: unknown) => {
-      this.#indexes = undefined;
-      throw error;
-    });
+    this.#indexes ??= openIndexes(this.#bundle, this.#base, this.#highlightParam, this.#metaCacheTag).catch(
+      (error: unknown) => {
+        this.#indexes = undefined;
+        throw error;
+      },
+    );
     return this.#indexes;
   }
 

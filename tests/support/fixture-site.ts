@@ -9,6 +9,8 @@ export interface FixtureSite {
   output: string;
 }
 
+const viteVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+
 /** Builds the site from a seeds folder into its own output, cache and report paths. */
 export function buildFixtureSite(
   name: string,
@@ -19,10 +21,14 @@ export function buildFixtureSite(
   const root = resolve('tests/.output', name);
   const outDir = resolve(root, 'dist');
   const report = resolve(root, 'ingest.json');
+  // Vitest puts Vite's own variables into process.env; Astro would take BASE_URL from there over `base`.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !viteVariables.has(key)),
+  );
   const result = spawnSync('astro', ['build', '--outDir', outDir, ...args], {
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...inherited,
       ASTRO_TELEMETRY_DISABLED: '1',
       SEEDS_DIR: seedsDir,
       ASTRO_CACHE_DIR: resolve(root, 'cache'),

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { BuiltFile } from '../lib/offline-plan.ts';
+import { withBase } from '../lib/paths.ts';
+
+// Text a server compresses; Pagefind's own files are already gzipped.
+const compressible = /\.(?:html|css|js|mjs|json|svg|webmanifest|xml|txt)$/u;
+
+/** Every file of the built site with the bytes a reader downloads for it. */
+export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
+  const paths = (await readdir(directory, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(directory.length + 1)
+        .replaceAll('\\', '/'),
+    );
+  const files: BuiltFile[] = [];
+  // Synchronous reads: for tens of thousands of small files, awaiting each one leaves the CPU idle.
+  for (const path of paths.sort()) {
+    const content = readFileSync(join(directory, path));
+    files.push({ path, bytes: compressible.test(path) ? gzipSync(content).length : content.length });
+  }
+  return files;
+}
+
+/** Page URL → fragment path and title, from Pagefind's fragments (gzipped JSON behind a signature). */
+export async function readFragments(
+  directory: string,
+  base: string,
+  files: readonly BuiltFile[],
+): Promise<Map<string, { path: string; title: string | null }>> {
+  const fragments = new Map<string, { path: string; title: string | null }>();
+  for (const { path } of files) {
+    if (!path.startsWith('pagefind/fragment/')) continue;
+    const text = gunzipSync(readFileSync(join(directory, path)))
+      .toString('utf8')
+      .replace(/^pagefind_dcd/u, '');
+    const data = JSON.parse(text) as { url?: string; meta?: { title?: string } };
+    if (data.url) fragments.set(withBase(base, data.url), { path, title: data.meta?.title ?? null });
+  }
+  return fragments;
+}

@@ -1,0 +1,109 @@
+/** A built file as the offline planner sees it: path inside the output folder and transfer size. */
+export interface BuiltFile {
+  /** Path relative to the output folder, with forward slashes (`doc/x/index.html`). */
+  path: string;
+  /** Bytes a reader downloads for it (compressed where a server would compress). */
+  bytes: number;
+}
+
+/** One page a reader can take offline, with the search fragment that belongs to it. */
+export interface ArchivePage {
+  /** Site-relative URL path of the page, base included (`/archive/doc/x/`). */
+  url: string;
+  /** Title from the search index, or null for pages that are not indexed (lists). */
+  title: string | null;
+  /** Transfer bytes of the page plus its fragment. */
+  bytes: number;
+  /** URL path of the page's Pagefind fragment, when it has one. */
+  fragment: string | null;
+}
+
+/** `precache`: the whole archive is installed with the service worker; `on-demand`: pages are cached as read or saved. */
+export type OfflineMode = 'precache' | 'on-demand';
+
+/** What the service worker precaches and what is left to runtime caching. */
+export interface OfflinePlan {
+  mode: OfflineMode;
+  /** Output-relative paths precached with the service worker. */
+  precache: string[];
+  /** Transfer bytes of the shell and search runtime, always precached. */
+  shellBytes: number;
+  /** Transfer bytes of every page and fragment outside the shell. */
+  archiveBytes: number;
+}
+
+/** How a built file takes part in offline reading. */
+export type FileRole = 'shell' | 'page' | 'fragment' | 'none';
+
+// The shell pages: everything a reader needs to find and open documents.
+const shellPages = new Set(['index.html', 'search/index.html', 'offline/index.html', '404.html']);
+const shellAsset = /\.(?:css|js|mjs|woff2?|svg|png|ico|webmanifest)$/u;
+// Pagefind's own files that the search page loads; its ready-made UIs are not used by the site.
+const searchRuntime = /^pagefind\/(?:index\/|filter\/|[^/]+\.(?:js|css|json|pf_meta|pagefind)$)/u;
+const unusedSearchUi = /^pagefind\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
+const serviceWorkerFiles = /^(?:sw\.js|workbox-[^/]*\.js|sw-[^/]*\.js)$/u;
+
+/** Classifies an output-relative path for offline reading; `shellFolders` are precached whole. */
+export function fileRole(path: string, shellFolders: readonly string[] = []): FileRole {
+  if (shellFolders.some((folder) => path.startsWith(folder))) return 'shell';
+  if (serviceWorkerFiles.test(path) || unusedSearchUi.test(path) || path.endsWith('.map')) return 'none';
+  if (path.startsWith('pagefind/fragment/')) return 'fragment';
+  if (searchRuntime.test(path)) return 'shell';
+  if (path.startsWith('pagefind/')) return 'none';
+  if (path.endsWith('.html')) return shellPages.has(path) ? 'shell' : 'page';
+  if (path.startsWith('offline/') && path.endsWith('.json')) return 'shell';
+  return shellAsset.test(path) ? 'shell' : 'none';
+}
+
+/** Decides whether the whole archive fits the precache budget and lists what is precached. */
+export function planOffline(
+  files: readonly BuiltFile[],
+  budgetBytes: number,
+  shellFolders: readonly string[] = [],
+): OfflinePlan {
+  let shellBytes = 0;
+  let archiveBytes = 0;
+  const shell: string[] = [];
+  const archive: string[] = [];
+  for (const file of files) {
+    const role = fileRole(file.path, shellFolders);
+    if (role === 'shell') {
+      shellBytes += file.bytes;
+      shell.push(file.path);
+    } else if (role === 'page' || role === 'fragment') {
+      archiveBytes += file.bytes;
+      archive.push(file.path);
+    }
+  }
+  const mode: OfflineMode = shellBytes + archiveBytes <= budgetBytes ? 'precache' : 'on-demand';
+  return { mode, precache: mode === 'precache' ? [...shell, ...archive] : shell, shellBytes, archiveBytes };
+}
+
+/** The site URL path of an output-relative HTML file (`doc/x/index.html` → `/base/doc/x/`). */
+export function pageUrl(base: string, path: string): string {
+  const head = base.endsWith('/') ? base : `${base}/`;
+  return `${head}${path.replace(/(?:^|\/)index\.html$/u, (match) => (match.startsWith('/') ? '/' : ''))}`;
+}
+
+/** Lists every page outside the shell with its title and fragment, in a stable order. */
+export function archivePages(
+  base: string,
+  files: readonly BuiltFile[],
+  fragments: ReadonlyMap<string, { path: string; title: string | null }>,
+): ArchivePage[] {
+  const sizes = new Map(files.map((file) => [file.path, file.bytes]));
+  const head = base.endsWith('/') ? base : `${base}/`;
+  const pages: ArchivePage[] = [];
+  for (const file of files) {
+    if (fileRole(file.path) !== 'page') continue;
+    const url = pageUrl(base, file.path);
+    const fragment = fragments.get(url);
+    pages.push({
+      url,
+      title: fragment?.title ?? null,
+      bytes: file.bytes + (fragment ? (sizes.get(fragment.path) ?? 0) : 0),
+      fragment: fragment ? `${head}${fragment.path}` : null,
+    });
+  }
+  return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}

@@ -1,0 +1,47 @@
+import type { OfflineBuild } from '../integrations/offline.ts';
+import type { ArchivePage } from '../lib/offline-plan.ts';
+
+const base = import.meta.env.BASE_URL;
+
+/** The offline facts of the running build (precached, so they load offline too). */
+export async function loadBuild(): Promise<OfflineBuild> {
+  const response = await fetch(`${base}offline/build.json`);
+  return (await response.json()) as OfflineBuild;
+}
+
+/** Every page outside the shell, with title, size and search fragment. */
+export async function loadPages(): Promise<ArchivePage[]> {
+  const response = await fetch(`${base}offline/pages.json`);
+  return (await response.json()) as ArchivePage[];
+}
+
+/** URL paths held by one cache. */
+export async function cachedPaths(cacheName: string): Promise<Set<string>> {
+  if (!('caches' in window) || !(await caches.has(cacheName))) return new Set();
+  const keys = await (await caches.open(cacheName)).keys();
+  return new Set(keys.map((request) => new URL(request.url).pathname));
+}
+
+/** Whether a page of this site opens without a network: it is in the precache or a runtime cache. */
+export async function isPageCached(path: string): Promise<boolean> {
+  if (!('caches' in window)) return false;
+  if (await caches.match(path)) return true;
+  // Precached pages are stored as `…/index.html?__WB_REVISION__=…`.
+  return path.endsWith('/')
+    ? Boolean(await caches.match(`${path}index.html`, { ignoreSearch: true }))
+    : false;
+}
+
+/** Whether a service worker of this build controls the page, so precached files are in place. */
+export function isControlled(): boolean {
+  return 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
+}
+
+/** Key under which a completed save of a build is remembered. */
+export const savedKey = `archive-saved:${base}`;
+
+/** Whether every page and fragment of this build is available offline. */
+export function isArchiveSaved(build: OfflineBuild): boolean {
+  if (!isControlled()) return false;
+  return build.mode === 'precache' || localStorage.getItem(savedKey) === build.build;
+}

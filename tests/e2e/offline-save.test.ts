@@ -1,0 +1,133 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { buildFixtureSite } from '../support/fixture-site.ts';
+import { generateSeeds } from '../support/generate-seeds.ts';
+import { cacheEntries, setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
+import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
+
+const documents = 300;
+const seeds = resolve('tests/.output/offline-large-seeds');
+const env = { OFFLINE_BUDGET_MB: '0.5' };
+let browser: Browser;
+let server: OfflineServer;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  rmSync(seeds, { recursive: true, force: true });
+  generateSeeds(seeds, documents);
+  // A budget below the archive's size: pages are cached as read or saved, not precached.
+  const site = buildFixtureSite('offline-large', seeds, env);
+  if (site.status !== 0) throw new Error(site.output);
+  // Slow answers keep the save running long enough to lose the network in the middle of it.
+  server = await serveOffline(site.outDir, '/', 10);
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  page = await context.newPage();
+  await page.goto(server.url);
+  await waitForServiceWorker(page);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+async function saverNumber(name: 'done' | 'total'): Promise<number> {
+  return Number(await page.locator('archive-saver').getAttribute(`data-${name}`));
+}
+
+describe('saving a whole archive that is over the precache budget', () => {
+  it('marks links to documents that are not saved while offline', async () => {
+    await setNetwork(context, server, false);
+    await page.reload();
+    await page.locator('main a[data-offline-unavailable][href*="/doc/"]').first().waitFor();
+    await setNetwork(context, server, true);
+    await page.reload();
+    await page.locator('offline-status[data-network="online"]').waitFor({ state: 'attached' });
+    expect(await page.locator('a[data-offline-unavailable]').count()).toBe(0);
+  });
+
+  it('estimates the size, saves every page with progress, and pauses while the network is gone', async () => {
+    await page.goto(`${server.url}offline/`);
+    await page.locator('archive-saver[data-state="idle"]').waitFor();
+    const total = await saverNumber('total');
+    expect(total).toBeGreaterThanOrEqual(documents);
+    await expect(page.locator('[data-text="estimate"]').textContent()).resolves.toMatch(
+      new RegExp(`Осталось сохранить \\d+ из ${total} страниц, около [\\d,]+ МБ`, 'u'),
+    );
+
+    await page.getByRole('button', { name: 'Сохранить весь архив' }).click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('archive-saver')?.getAttribute('data-done')) >= 40,
+    );
+    await setNetwork(context, server, false);
+    await page.locator('archive-saver[data-state="paused"]').waitFor();
+    const pausedAt = await saverNumber('done');
+    expect(pausedAt).toBeLessThan(total);
+    await expect(page.locator('[data-text="progress"]').textContent()).resolves.toMatch(
+      /Сохранено \d+ из \d+ страниц · [\d,]+ МБ из [\d,]+ МБ/u,
+    );
+
+    await setNetwork(context, server, true);
+    await page
+      .locator('archive-saver[data-state="saved"]')
+      .waitFor({ timeout: 150_000 })
+      .catch(async (error: unknown) => {
+        const saver = page.locator('archive-saver');
+        const state = await saver.evaluate((element) =>
+          JSON.stringify({ ...(element as HTMLElement).dataset }),
+        );
+        throw new Error(`${String(error)}\nsaver ${state}: ${await saver.innerText()}`);
+      });
+    expect(await saverNumber('done')).toBe(total);
+    expect(await cacheEntries(page, ':pages:')).toBe(total);
+    expect(await cacheEntries(page, ':fragments:')).toBe(documents);
+    await page.locator('offline-status[data-saved="true"]').waitFor({ state: 'attached' });
+    // Saving hundreds of pages on a shared, busy machine can take longer than a single page test.
+  }, 180_000);
+
+  it('opens any saved document and finds it by search without a network', async () => {
+    await setNetwork(context, server, false);
+    await page.goto(`${server.url}doc/generated-00250/`);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/Материал 251/u);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('Материал 251')}`);
+    const result = page
+      .locator('[data-search-result], pagefind-results a', { hasText: 'Материал 251:' })
+      .first();
+    await result.click();
+    await page.waitForURL(/\/doc\/generated-00250\/(?:\?highlight=.*)?$/u);
+    await setNetwork(context, server, true);
+  });
+
+  it('frees the space again', async () => {
+    await page.goto(`${server.url}offline/`);
+    await page.locator('archive-saver[data-state="saved"]').waitFor();
+    await page.getByRole('button', { name: 'Освободить место' }).click();
+    await page.locator('archive-saver[data-state="idle"]').waitFor();
+    expect(await cacheEntries(page, ':pages:')).toBe(0);
+    await page.locator('offline-status[data-saved="false"]').waitFor({ state: 'attached' });
+  });
+
+  it('shows a page of a newer deploy without caching it, and offers that deploy', async () => {
+    const file = resolve(seeds, 'generated-00100.txt');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^ date (\S+) .*$/mu, ' date $1 Обновлённый материал'),
+    );
+    const site = buildFixtureSite('offline-large', seeds, env);
+    if (site.status !== 0) throw new Error(site.output);
+
+    await page.goto(`${server.url}doc/generated-00100/`);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/Обновлённый материал/u);
+    await page.locator('offline-status[data-update="ready"]').waitFor({ state: 'attached' });
+    expect(await cacheEntries(page, ':pages:')).toBe(0);
+
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Обновить' }).click()]);
+    await page.waitForFunction(async () => (await caches.keys()).some((key) => key.includes(':pages:')));
+    expect(await cacheEntries(page, ':pages:')).toBe(1);
+  });
+});

@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+
+/** A static server whose network can be cut, so a page can only be answered from its caches. */
+export interface OfflineServer {
+  /** Origin, without the base path. */
+  origin: string;
+  /** Address of the site: origin plus base path, ending in `/`. */
+  url: string;
+  /** While false, every request is dropped as a network failure would. */
+  setAvailable(available: boolean): void;
+  /** Requests answered so far, by URL path. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves a built site under a base path on a free loopback port, optionally slowed down per request. */
+export async function serveOffline(directory: string, base = '/', delayMs = 0): Promise<OfflineServer> {
+  const handler = sirv(directory, { dev: true, etag: true });
+  let available = true;
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => {
+    const url = request.url ?? '/';
+    if (!available) {
+      request.socket.destroy();
+    } else if (!url.startsWith(base)) {
+      response.statusCode = 404;
+      response.end();
+    } else {
+      requests.push(url.split('?')[0] ?? url);
+      request.url = `/${url.slice(base.length)}`;
+      setTimeout(() => handler(request, response), delayMs);
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}${base}`,
+    requests,
+    setAvailable: (value) => {
+      available = value;
+    },
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

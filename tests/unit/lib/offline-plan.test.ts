@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  archivePages,
+  fileRole,
+  pageUrl,
+  planOffline,
+  type BuiltFile,
+} from '../../../src/lib/offline-plan.ts';
+
+const files: BuiltFile[] = [
+  { path: 'index.html', bytes: 1000 },
+  { path: 'search/index.html', bytes: 1000 },
+  { path: 'offline/index.html', bytes: 1000 },
+  { path: '404.html', bytes: 500 },
+  { path: '_astro/site.Ab12.css', bytes: 2000 },
+  { path: 'pagefind/pagefind.js', bytes: 3000 },
+  { path: 'pagefind/pagefind-entry.json', bytes: 100 },
+  { path: 'pagefind/wasm.ru.pagefind', bytes: 5000 },
+  { path: 'pagefind/index/ru_1.pf_index', bytes: 4000 },
+  { path: 'pagefind/pagefind-ui.js', bytes: 9000 },
+  { path: 'doc/a/index.html', bytes: 700 },
+  { path: 'doc/b/index.html', bytes: 800 },
+  { path: 'page/2/index.html', bytes: 600 },
+  { path: 'pagefind/fragment/ru_a.pf_fragment', bytes: 300 },
+  { path: 'pagefind/fragment/ru_b.pf_fragment', bytes: 200 },
+  { path: 'rss.xml', bytes: 4000 },
+  { path: 'sw.js', bytes: 9000 },
+];
+const shellBytes = 1000 + 1000 + 1000 + 500 + 2000 + 3000 + 100 + 5000 + 4000;
+const archiveBytes = 700 + 800 + 600 + 300 + 200;
+
+describe('offline plan', () => {
+  it('sorts the shell, the search runtime, pages, fragments and files left out', () => {
+    expect(fileRole('search/index.html')).toBe('shell');
+    expect(fileRole('pagefind/filter/ru_1.pf_filter')).toBe('shell');
+    expect(fileRole('pagefind/pagefind.ru_1.pf_meta')).toBe('shell');
+    expect(fileRole('pagefind/pagefind-modular-ui.css')).toBe('none');
+    expect(fileRole('pagefind/pagefind-component-ui.js')).toBe('none');
+    expect(fileRole('doc/a/index.html')).toBe('page');
+    expect(fileRole('pagefind/fragment/ru_a.pf_fragment')).toBe('fragment');
+    expect(fileRole('workbox-1234.js')).toBe('none');
+    expect(fileRole('sitemap-index.xml')).toBe('none');
+  });
+
+  it('precaches folders the search page needs with the shell', () => {
+    expect(fileRole('search-words/ru.json')).toBe('none');
+    expect(fileRole('search-words/ru.json', ['search-words/'])).toBe('shell');
+    const plan = planOffline([{ path: 'search-words/ru.json', bytes: 10 }], 0, ['search-words/']);
+    expect(plan).toMatchObject({ shellBytes: 10, precache: ['search-words/ru.json'] });
+  });
+
+  it('precaches the whole archive when it fits the budget', () => {
+    const plan = planOffline(files, shellBytes + archiveBytes);
+    expect(plan).toMatchObject({ mode: 'precache', shellBytes, archiveBytes });
+    expect(plan.precache).toContain('doc/a/index.html');
+    expect(plan.precache).toContain('pagefind/fragment/ru_b.pf_fragment');
+    expect(plan.precache).not.toContain('pagefind/pagefind-ui.js');
+  });
+
+  it('precaches only the shell and search runtime when the archive is over budget', () => {
+    const plan = planOffline(files, shellBytes + archiveBytes - 1);
+    expect(plan.mode).toBe('on-demand');
+    expect(plan.precache).toContain('pagefind/index/ru_1.pf_index');
+    expect(plan.precache).toContain('index.html');
+    expect(plan.precache.some((path) => path.startsWith('doc/') || path.includes('fragment'))).toBe(false);
+  });
+
+  it('turns output paths into page URLs under the base path', () => {
+    expect(pageUrl('/', 'index.html')).toBe('/');
+    expect(pageUrl('/archive/', 'doc/a/index.html')).toBe('/archive/doc/a/');
+    expect(pageUrl('/archive', '404.html')).toBe('/archive/404.html');
+  });
+
+  it('lists pages with their titles, fragments and combined sizes, in URL order', () => {
+    const fragments = new Map([
+      ['/archive/doc/b/', { path: 'pagefind/fragment/ru_b.pf_fragment', title: 'Б' }],
+      ['/archive/doc/a/', { path: 'pagefind/fragment/ru_a.pf_fragment', title: 'А' }],
+    ]);
+    expect(archivePages('/archive/', files, fragments)).toEqual([
+      {
+        url: '/archive/doc/a/',
+        title: 'А',
+        bytes: 1000,
+        fragment: '/archive/pagefind/fragment/ru_a.pf_fragment',
+      },
+      {
+        url: '/archive/doc/b/',
+        title: 'Б',
+        bytes: 1000,
+        fragment: '/archive/pagefind/fragment/ru_b.pf_fragment',
+      },
+      { url: '/archive/page/2/', title: null, bytes: 600, fragment: null },
+    ]);
+  });
+});
