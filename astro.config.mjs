@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { buildPhases } from './src/integrations/build-phases.ts';
 import { searchIntegration } from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/site-config.ts';
 
@@ -10,5 +11,9 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [searchIntegration({ seedsDir: siteConfig.seedsDir, lang: siteConfig.lang })],
+  integrations: [
+    searchIntegration({ seedsDir: siteConfig.seedsDir, lang: siteConfig.lang }),
+    // Last, so its summary line comes after every other integration's build:done work.
+    buildPhases(),
+  ],
 });

@@ -7,6 +7,8 @@ import { ingestSeed } from '../lib/ingest.ts';
 import { documentPath } from '../lib/paths.ts';
 import { toSearchRecord } from '../lib/search-record.ts';
 import { listSeedFiles } from '../loaders/seed-files.ts';
+import { progressCounter } from '../lib/progress.ts';
+import { timePhase } from './build-phases.ts';
 
 /** Options of the search integration. */
 export interface SearchIntegrationOptions {
@@ -14,27 +16,71 @@ export interface SearchIntegrationOptions {
   seedsDir: string;
   /** Language of documents, for Pagefind's stemming under `astro dev`. */
   lang: string;
+  /** Index the built pages' HTML (default), or records made from the seeds (see docs/benchmarks.md). */
+  indexFrom?: 'pages' | 'seeds';
+  /** Pagefind's cap on fragment files per language; hosts limit file counts. */
+  maxFragments?: number;
 }
 
 function failOn(errors: string[], what: string): void {
   if (errors.length > 0) throw new Error(`Pagefind ${what}: ${errors.join('; ')}`);
 }
 
-async function indexBuiltSite(directory: string, logger: AstroIntegrationLogger): Promise<void> {
+async function indexBuiltSite(
+  directory: string,
+  options: SearchIntegrationOptions,
+  base: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({});
+  const config = options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments };
+  const { index, errors } = await pagefind.createIndex(config);
   failOn(errors, 'createIndex');
   if (!index) throw new Error('Pagefind returned no index');
   try {
-    const added = await index.addDirectory({ path: directory });
-    failOn(added.errors, 'addDirectory');
+    let pages = 0;
+    if (options.indexFrom === 'seeds') {
+      pages = await addSeedRecords(
+        index,
+        options,
+        base,
+        progressCounter((line) => logger.info(line), 'pages indexed', 5000),
+      );
+    } else {
+      const added = await index.addDirectory({ path: directory });
+      failOn(added.errors, 'addDirectory');
+      pages = added.page_count;
+    }
     const written = await index.writeFiles({ outputPath: join(directory, 'pagefind') });
     failOn(written.errors, 'writeFiles');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info(`indexed ${added.page_count} pages in ${seconds} s`);
+    logger.info(`indexed ${pages} pages in ${seconds} s`);
   } finally {
     await pagefind.close();
   }
+}
+
+// The same documents the loader publishes (first file wins a slug), as records without page HTML.
+async function addSeedRecords(
+  index: pagefind.PagefindIndex,
+  options: SearchIntegrationOptions,
+  base: string,
+  progress: (total?: number) => void,
+): Promise<number> {
+  const directory = resolve(options.seedsDir);
+  const files = await listSeedFiles(directory);
+  const seen = new Set<string>();
+  for (const file of files) {
+    const result = ingestSeed(file, await readFile(join(directory, file)));
+    if (!result.ok || seen.has(result.slug)) continue;
+    seen.add(result.slug);
+    const added = await index.addCustomRecord(
+      toSearchRecord(result.seed, documentPath(base, result.slug), options.lang),
+    );
+    failOn(added.errors, 'addCustomRecord');
+    progress(files.length);
+  }
+  return seen.size;
 }
 
 // Under `astro dev` there is no built HTML, so the index is made from the seeds themselves.
@@ -87,7 +133,7 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await indexBuiltSite(fileURLToPath(dir), logger);
+        await timePhase('search', () => indexBuiltSite(fileURLToPath(dir), options, base, logger));
       },
     },
   };

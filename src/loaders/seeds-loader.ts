@@ -4,6 +4,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION } from '../lib/ingest.ts';
 import type { Problem } from '../lib/problems.ts';
+import { progressCounter } from '../lib/progress.ts';
 import { createRenderer } from '../lib/render-html.ts';
 import { reportIngest } from './ingest-report.ts';
 import { listSeedFiles } from './seed-files.ts';
@@ -22,11 +23,13 @@ async function loadAll(directory: string, context: LoaderContext): Promise<void>
   const files = await listSeedFiles(directory);
   const owners = new Map<string, string>();
   const problems: Problem[] = [];
+  const synced = progressCounter((line) => logger.info(line), 'documents synced', 5000);
 
   for (let start = 0; start < files.length; start += READ_BATCH) {
     const batch = files.slice(start, start + READ_BATCH);
     const contents = await Promise.all(batch.map((file) => readFile(resolve(directory, file))));
     for (const [index, file] of batch.entries()) {
+      synced(files.length);
       const bytes = contents[index] as Buffer;
       const result = ingestSeed(file, bytes);
       problems.push(...result.problems);
