@@ -40,7 +40,15 @@ export function buildPhases(): AstroIntegration {
         mark['synced'] = Date.now();
         setPrerenderer((prerenderer) => {
           let total = 0;
-          const rendered = progressCounter((line) => logger.info(line), 'pages rendered', 5000);
+          const rendered = progressCounter(
+            // Astro has already printed this page's path without a line end.
+            (line) => {
+              process.stdout.write('\n');
+              logger.info(line);
+            },
+            'pages rendered',
+            5000,
+          );
           return {
             ...prerenderer,
             getStaticPaths: async () => {
