@@ -46,7 +46,7 @@ function phaseFigures(run: CommandRun, phases: Phase[]): Record<string, { second
     const inside = run.samples.filter((sample) => sample.at >= phase.start && sample.at <= phase.end);
     out[phase.name] = { seconds: secs(phase.end - phase.start), peakRssMb: mb(Math.max(0, ...inside.map((s) => s.rss))) };
   }
-  out['total'] = { seconds: run.seconds, peakRssMb: mb(run.peakRss), ...(run.cpuSeconds === undefined ? {} : { cpuSeconds: run.cpuSeconds }) };
+  out['total'] = { seconds: run.seconds, peakRssMb: mb(run.peakRss), cpuSeconds: Math.max(run.cpuSeconds ?? 0, run.sampledCpuSeconds ?? 0) };
   return out;
 }
 
@@ -107,7 +107,7 @@ async function hugoBuild(site: string, label: string) {
   return {
     seconds: best.seconds,
     runs: runs.map((run) => run.seconds),
-    cpuSeconds: Math.min(...runs.map((run) => run.cpuSeconds ?? Infinity)),
+    cpuSeconds: Math.min(...runs.map((run) => Math.max(run.cpuSeconds ?? 0, run.sampledCpuSeconds ?? 0))),
     peakRssMb: mb(best.peakRss),
     dist: await distStats(join(site, 'public')),
   };
@@ -206,8 +206,8 @@ export async function main(argv: string[]): Promise<void> {
     ratios: hugo && {
       build: Math.round((full.run.seconds / hugo.seconds) * 10) / 10,
       rebuild: rebuild && Math.round((rebuild.run.seconds / hugo.seconds) * 10) / 10,
-      buildCpu: full.run.cpuSeconds && Math.round((full.run.cpuSeconds / hugo.cpuSeconds) * 10) / 10,
-      rebuildCpu: rebuild?.run.cpuSeconds && Math.round((rebuild.run.cpuSeconds / hugo.cpuSeconds) * 10) / 10,
+      buildCpu: Math.round(((full.phases['total']?.cpuSeconds ?? 0) / hugo.cpuSeconds) * 10) / 10,
+      rebuildCpu: rebuild && Math.round(((rebuild.phases['total']?.cpuSeconds ?? 0) / hugo.cpuSeconds) * 10) / 10,
     },
     search: searchFigures,
   };

@@ -5,6 +5,8 @@ export interface TreeSample {
   at: number;
   rss: number;
   peaks: Map<number, { name: string; hwm: number }>;
+  /** CPU seconds (user + system) each process has used so far. */
+  cpu: Map<number, number>;
 }
 
 async function status(pid: number): Promise<{ name: string; rss: number; hwm: number } | undefined> {
@@ -15,6 +17,17 @@ async function status(pid: number): Promise<{ name: string; rss: number; hwm: nu
     return { name, rss: field('VmRSS'), hwm: field('VmHWM') };
   } catch {
     return undefined;
+  }
+}
+
+// Fields 14 and 15 of /proc/PID/stat, in clock ticks (100 per second on Linux).
+async function cpuSeconds(pid: number): Promise<number> {
+  try {
+    const text = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
   }
 }
 
@@ -33,6 +46,7 @@ async function children(pid: number): Promise<number[]> {
 /** Reads the resident memory of a process and all its descendants from /proc (Linux). */
 export async function sampleTree(root: number): Promise<TreeSample> {
   const peaks = new Map<number, { name: string; hwm: number }>();
+  const cpu = new Map<number, number>();
   let rss = 0;
   const queue = [root];
   while (queue.length > 0) {
@@ -41,9 +55,10 @@ export async function sampleTree(root: number): Promise<TreeSample> {
     if (!info) continue;
     rss += info.rss;
     peaks.set(pid, { name: info.name, hwm: info.hwm });
+    cpu.set(pid, await cpuSeconds(pid));
     queue.push(...(await children(pid)));
   }
-  return { at: Date.now(), rss, peaks };
+  return { at: Date.now(), rss, peaks, cpu };
 }
 
 /** Samples a process tree every `interval` ms until stopped; keeps every sample and per-process peaks. */

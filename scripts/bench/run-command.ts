@@ -21,6 +21,8 @@ export interface CommandRun {
   output: string;
   /** User plus system CPU seconds of the tree (from /usr/bin/time), steadier than wall time under load. */
   cpuSeconds?: number;
+  /** CPU seconds of every process seen in the tree, from /proc samples. */
+  sampledCpuSeconds?: number;
   /** When each output line arrived (epoch ms). */
   lineTimes: { at: number; text: string }[];
 }
@@ -85,6 +87,10 @@ export async function runCommand(
   const peakRss = Math.max(0, ...samples.map((sample) => sample.rss));
   const run: CommandRun = { status, start, end, seconds: (end - start) / 1000, samples, peakRss, peakProcess, output, lineTimes };
   if (killedAtRss !== undefined) run.killedAtRss = killedAtRss;
+  // Per-process CPU as last sampled: counts children (Pagefind's service) even when not reaped.
+  const used = new Map<number, number>();
+  for (const sample of samples) for (const [pid, seconds] of sample.cpu) used.set(pid, Math.max(used.get(pid) ?? 0, seconds));
+  run.sampledCpuSeconds = Math.round([...used.values()].reduce((sum, seconds) => sum + seconds, 0) * 10) / 10;
   const cpu = new RegExp(`^${MARK} ([\\d.]+) ([\\d.]+)`, 'mu').exec(output.slice(-2000) + pending);
   if (cpu) run.cpuSeconds = Math.round((Number(cpu[1]) + Number(cpu[2])) * 10) / 10;
   return run;
