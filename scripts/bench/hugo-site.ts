@@ -20,8 +20,9 @@ const SINGLE = `{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}<
 <p>{{ .Date.Format "2006-01-02" }} {{ with .Params.place }}{{ . }}{{ end }} {{ with .Params.author }}{{ . }}{{ end }}</p>
 {{ .Content }}</article>{{ end }}
 `;
-const LIST = `{{ define "main" }}{{ $pages := where .Site.RegularPages "Section" "doc" }}
-{{ $pager := .Paginate $pages.ByDate.Reverse }}<ul>{{ range $pager.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul>
+// .Site.RegularPages is already newest first, and .Paginate caches its pager: filtering or sorting
+// here again would run once per list page and make the list O(N²).
+const LIST = `{{ define "main" }}{{ $pager := .Paginate .Site.RegularPages }}<ul>{{ range $pager.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul>
 {{ with $pager.Next }}<a href="{{ .URL }}">Дальше</a>{{ end }}{{ end }}
 `;
 

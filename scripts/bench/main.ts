@@ -13,6 +13,7 @@ import { runCommand, type CommandRun } from './run-command.ts';
 import { variantConfig, variants } from './variants.ts';
 
 const GENERATOR_VERSION = '2';
+const HUGO_SITE_VERSION = '2';
 const ROOT = resolve('bench');
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const PROGRESS = /documents synced|pages rendered|pages indexed|indexed \d+ pages|build phases|problems|error/iu;
@@ -164,7 +165,7 @@ export async function main(argv: string[]): Promise<void> {
   if (!values['no-hugo']) {
     console.log('▶ hugo (same corpus, minimal site)');
     const stamp = join(ROOT, `hugo-${docs}.stamp`);
-    const wanted = `${GENERATOR_VERSION} ${docs}`;
+    const wanted = `${GENERATOR_VERSION} ${HUGO_SITE_VERSION} ${docs}`;
     if (!existsSync(stamp) || (await readFile(stamp, 'utf8')) !== wanted) {
       await writeHugoSite(join(ROOT, `hugo-${docs}`), syntheticCorpus(docs));
       await writeFile(stamp, wanted);
