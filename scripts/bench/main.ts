@@ -57,7 +57,8 @@ function phasesFromLog(run: CommandRun): Phase[] {
   const at = (pattern: RegExp): number | undefined => seen.find((line) => pattern.test(line.text))?.at;
   const synced = at(/\[content\] Synced content/u) ?? run.end;
   const generating = at(/generating static routes/u) ?? run.end;
-  const rendered = at(/✓ Completed in/u) ?? run.end;
+  // Astro prints "Completed in" after the sync too; the one that ends rendering comes after routes.
+  const rendered = seen.find((line) => line.at >= generating && /Completed in/u.test(line.text))?.at ?? run.end;
   const bounds = [run.start, synced, Math.max(synced, generating), Math.max(synced, generating, rendered), run.end];
   return ['sync', 'bundle', 'render', 'search']
     .map((name, index) => ({ name, start: bounds[index] as number, end: bounds[index + 1] as number }))
