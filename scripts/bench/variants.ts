@@ -1,7 +1,7 @@
 /** A benchmark variant: overrides of the site's Astro config and search options, one lever each. */
 export interface Variant {
   astro?: { build?: Record<string, unknown>; experimental?: Record<string, unknown> };
-  search?: { indexFrom?: 'pages' | 'seeds'; maxFragments?: number };
+  search?: { indexFrom?: 'pages' | 'seeds'; maxFragments?: number; shardSize?: number };
 }
 
 /**
@@ -16,6 +16,8 @@ export const variants: Record<string, Variant> = {
   'inline-css': { astro: { build: { inlineStylesheets: 'auto' } } },
   'search-from-seeds': { search: { indexFrom: 'seeds', maxFragments: 1000 } },
   'fragment-per-page': { search: { indexFrom: 'pages' } },
+  'sharded-10k': { search: { maxFragments: 1000, shardSize: 10_000 } },
+  'sharded-400': { search: { maxFragments: 1000, shardSize: 400 } },
 };
 
 /** Source of an Astro config file that imports the project's config and applies a variant. */

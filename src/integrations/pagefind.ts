@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -20,10 +20,62 @@ export interface SearchIntegrationOptions {
   indexFrom?: 'pages' | 'seeds';
   /** Pagefind's cap on fragment files per language; hosts limit file counts. */
   maxFragments?: number;
+  /**
+   * Experimental: index at most this many pages per Pagefind run, one bundle each (`pagefind/`,
+   * `pagefind-1/`, …, listed in `pagefind/shards.json`), so memory is bounded by one shard. The
+   * search page must merge the bundles (Pagefind's `mergeIndex`) before this can be turned on.
+   */
+  shardSize?: number;
 }
 
 function failOn(errors: string[], what: string): void {
   if (errors.length > 0) throw new Error(`Pagefind ${what}: ${errors.join('; ')}`);
+}
+
+async function listPages(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !path.startsWith('pagefind'))
+    .sort();
+}
+
+// One Pagefind service per shard, closed before the next starts, so only one index is in memory.
+async function indexShards(
+  directory: string,
+  options: SearchIntegrationOptions & { shardSize: number },
+  base: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const pages = await listPages(directory);
+  const indexed = progressCounter((line) => logger.info(line), 'pages indexed', 5000);
+  const bundles: string[] = [];
+  for (let start = 0, shard = 0; start < pages.length; start += options.shardSize, shard += 1) {
+    const config = options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments };
+    const { index, errors } = await pagefind.createIndex(config);
+    failOn(errors, 'createIndex');
+    if (!index) throw new Error('Pagefind returned no index');
+    try {
+      for (const page of pages.slice(start, start + options.shardSize)) {
+        const url = `${base}${page.replace(/index\.html$/u, '')}`;
+        const added = await index.addHTMLFile({
+          url,
+          content: await readFile(join(directory, page), 'utf8'),
+        });
+        failOn(added.errors, 'addHTMLFile');
+        indexed(pages.length);
+      }
+      const name = shard === 0 ? 'pagefind' : `pagefind-${shard}`;
+      const written = await index.writeFiles({ outputPath: join(directory, name) });
+      failOn(written.errors, 'writeFiles');
+      if (shard > 0) bundles.push(`${base}${name}/`);
+    } finally {
+      await pagefind.close();
+    }
+  }
+  await writeFile(join(directory, 'pagefind', 'shards.json'), JSON.stringify(bundles));
+  logger.info(`indexed ${pages.length} pages in ${bundles.length + 1} shards`);
 }
 
 async function indexBuiltSite(
@@ -133,7 +185,12 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await timePhase('search', () => indexBuiltSite(fileURLToPath(dir), options, base, logger));
+        const { shardSize } = options;
+        await timePhase('search', () =>
+          shardSize === undefined
+            ? indexBuiltSite(fileURLToPath(dir), options, base, logger)
+            : indexShards(fileURLToPath(dir), { ...options, shardSize }, base, logger),
+        );
       },
     },
   };
