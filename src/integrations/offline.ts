@@ -9,6 +9,7 @@ import { generateSW, type ManifestEntry, type RuntimeCaching } from 'workbox-bui
 import { archivePages, planOffline, type OfflinePlan } from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
 import { HIGHLIGHT_PARAM } from '../lib/search-state.ts';
+import { timePhase } from './build-phases.ts';
 import { listBuiltFiles, readFragments } from './built-files.ts';
 
 /** Options of the offline integration. */
@@ -218,7 +219,9 @@ export function offlineIntegration(options: OfflineIntegrationOptions): AstroInt
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeServiceWorker(fileURLToPath(dir).replace(/\/+$/u, ''), base, logger, build, options);
+        await timePhase('offline', () =>
+          writeServiceWorker(fileURLToPath(dir).replace(/\/+$/u, ''), base, logger, build, options),
+        );
       },
     },
   };

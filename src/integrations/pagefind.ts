@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -8,6 +8,8 @@ import { ingestSeed } from '../lib/ingest.ts';
 import { documentPath } from '../lib/paths.ts';
 import { toSearchRecord } from '../lib/search-record.ts';
 import { listSeedFiles } from '../loaders/seed-files.ts';
+import { progressCounter } from '../lib/progress.ts';
+import { timePhase } from './build-phases.ts';
 
 /** Options of the search integration. */
 export interface SearchIntegrationOptions {
@@ -15,27 +17,123 @@ export interface SearchIntegrationOptions {
   seedsDir: string;
   /** Language of documents, for Pagefind's stemming under `astro dev`. */
   lang: string;
+  /** Index the built pages' HTML (default), or records made from the seeds (see docs/benchmarks.md). */
+  indexFrom?: 'pages' | 'seeds';
+  /** Pagefind's cap on fragment files per language; hosts limit file counts. */
+  maxFragments?: number;
+  /**
+   * Experimental: index at most this many pages per Pagefind run, one bundle each (`pagefind/`,
+   * `pagefind-1/`, …, listed in `pagefind/shards.json`), so memory is bounded by one shard. The
+   * search page must merge the bundles (Pagefind's `mergeIndex`) before this can be turned on.
+   */
+  shardSize?: number;
 }
 
 function failOn(errors: string[], what: string): void {
   if (errors.length > 0) throw new Error(`Pagefind ${what}: ${errors.join('; ')}`);
 }
 
-async function indexBuiltSite(directory: string, logger: AstroIntegrationLogger): Promise<void> {
+async function listPages(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !path.startsWith('pagefind'))
+    .sort();
+}
+
+// One Pagefind service per shard, closed before the next starts, so only one index is in memory.
+async function indexShards(
+  directory: string,
+  options: SearchIntegrationOptions & { shardSize: number },
+  base: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const pages = await listPages(directory);
+  const indexed = progressCounter((line) => logger.info(line), 'pages indexed', 5000);
+  const bundles: string[] = [];
+  for (let start = 0, shard = 0; start < pages.length; start += options.shardSize, shard += 1) {
+    const config = options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments };
+    const { index, errors } = await pagefind.createIndex(config);
+    failOn(errors, 'createIndex');
+    if (!index) throw new Error('Pagefind returned no index');
+    try {
+      for (const page of pages.slice(start, start + options.shardSize)) {
+        const url = `${base}${page.replace(/index\.html$/u, '')}`;
+        const added = await index.addHTMLFile({
+          url,
+          content: await readFile(join(directory, page), 'utf8'),
+        });
+        failOn(added.errors, 'addHTMLFile');
+        indexed(pages.length);
+      }
+      const name = shard === 0 ? 'pagefind' : `pagefind-${shard}`;
+      const written = await index.writeFiles({ outputPath: join(directory, name) });
+      failOn(written.errors, 'writeFiles');
+      if (shard > 0) bundles.push(`${base}${name}/`);
+    } finally {
+      await pagefind.close();
+    }
+  }
+  await writeFile(join(directory, 'pagefind', 'shards.json'), JSON.stringify(bundles));
+  logger.info(`indexed ${pages.length} pages in ${bundles.length + 1} shards`);
+}
+
+async function indexBuiltSite(
+  directory: string,
+  options: SearchIntegrationOptions,
+  base: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({});
+  const config = options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments };
+  const { index, errors } = await pagefind.createIndex(config);
   failOn(errors, 'createIndex');
   if (!index) throw new Error('Pagefind returned no index');
   try {
-    const added = await index.addDirectory({ path: directory });
-    failOn(added.errors, 'addDirectory');
+    let pages = 0;
+    if (options.indexFrom === 'seeds') {
+      pages = await addSeedRecords(
+        index,
+        options,
+        base,
+        progressCounter((line) => logger.info(line), 'pages indexed', 5000),
+      );
+    } else {
+      const added = await index.addDirectory({ path: directory });
+      failOn(added.errors, 'addDirectory');
+      pages = added.page_count;
+    }
     const written = await index.writeFiles({ outputPath: join(directory, 'pagefind') });
     failOn(written.errors, 'writeFiles');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info(`indexed ${added.page_count} pages in ${seconds} s`);
+    logger.info(`indexed ${pages} pages in ${seconds} s`);
   } finally {
     await pagefind.close();
   }
+}
+
+// The same documents the loader publishes (first file wins a slug), as records without page HTML.
+async function addSeedRecords(
+  index: pagefind.PagefindIndex,
+  options: SearchIntegrationOptions,
+  base: string,
+  progress: (total?: number) => void,
+): Promise<number> {
+  const directory = resolve(options.seedsDir);
+  const files = await listSeedFiles(directory);
+  const seen = new Set<string>();
+  for (const file of files) {
+    const result = ingestSeed(file, await readFile(join(directory, file)));
+    if (!result.ok || seen.has(result.slug)) continue;
+    seen.add(result.slug);
+    const added = await index.addCustomRecord(
+      toSearchRecord(result.seed, documentPath(base, result.slug), options.lang),
+    );
+    failOn(added.errors, 'addCustomRecord');
+    progress(files.length);
+  }
+  return seen.size;
 }
 
 // Under `astro dev` there is no built HTML, so the index is made from the seeds themselves.
@@ -90,7 +188,12 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await indexBuiltSite(fileURLToPath(dir), logger);
+        const { shardSize } = options;
+        await timePhase('search', () =>
+          shardSize === undefined
+            ? indexBuiltSite(fileURLToPath(dir), options, base, logger)
+            : indexShards(fileURLToPath(dir), { ...options, shardSize }, base, logger),
+        );
       },
     },
   };

@@ -6,6 +6,7 @@ import { ingestSeed } from '../lib/ingest.ts';
 import { withBase } from '../lib/paths.ts';
 import { countWordsInto, vocabularyChunks } from '../lib/vocabulary.ts';
 import { listSeedFiles } from '../loaders/seed-files.ts';
+import { timePhase } from './build-phases.ts';
 
 /** Folder of the site that holds the vocabulary chunks for "did you mean". */
 export const VOCABULARY_DIR = 'search-words';
@@ -50,16 +51,18 @@ export function searchVocabularyIntegration(options: { seedsDir: string }): Astr
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const out = join(fileURLToPath(dir), VOCABULARY_DIR);
-        await rm(out, { recursive: true, force: true });
-        await mkdir(out, { recursive: true });
-        const chunks = await buildChunks(options.seedsDir);
-        let bytes = 0;
-        for (const [name, text] of chunks) {
-          await writeFile(join(out, name), text);
-          bytes += (await stat(join(out, name))).size;
-        }
-        logger.info(`${chunks.size} vocabulary chunks, ${(bytes / 1024).toFixed(1)} kB`);
+        await timePhase('vocabulary', async () => {
+          const out = join(fileURLToPath(dir), VOCABULARY_DIR);
+          await rm(out, { recursive: true, force: true });
+          await mkdir(out, { recursive: true });
+          const chunks = await buildChunks(options.seedsDir);
+          let bytes = 0;
+          for (const [name, text] of chunks) {
+            await writeFile(join(out, name), text);
+            bytes += (await stat(join(out, name))).size;
+          }
+          logger.info(`${chunks.size} vocabulary chunks, ${(bytes / 1024).toFixed(1)} kB`);
+        });
       },
     },
   };

@@ -5,6 +5,7 @@ import { detectLanguage } from '../lib/detect-language.ts';
 import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION } from '../lib/ingest.ts';
 import type { Problem } from '../lib/problems.ts';
+import { progressCounter } from '../lib/progress.ts';
 import { createRenderer } from '../lib/render-html.ts';
 import { checkSize, DEFAULT_MAX_SEED_BYTES, parseSize } from '../lib/size-limit.ts';
 import { termCounts } from '../lib/terms.ts';
@@ -47,11 +48,13 @@ async function loadAll(directory: string, maxBytes: number, context: LoaderConte
   const problem = (file: string, reason: string): void => {
     summary.problems.push({ file, line: 1, reason, severity: 'error' });
   };
+  const synced = progressCounter((line) => logger.info(line), 'documents synced', 5000);
 
   for (let start = 0; start < files.length; start += READ_BATCH) {
     const batch = files.slice(start, start + READ_BATCH);
     const contents = await Promise.all(batch.map((file) => readSeed(directory, file, maxBytes)));
     for (const [index, file] of batch.entries()) {
+      synced(files.length);
       const read = contents[index] as ReadResult;
       if ('problem' in read) {
         summary.problems.push(read.problem);

@@ -1,0 +1,44 @@
+/** A benchmark variant: overrides of the site's Astro config and search options, one lever each. */
+export interface Variant {
+  astro?: { build?: Record<string, unknown>; experimental?: Record<string, unknown> };
+  search?: { indexFrom?: 'pages' | 'seeds'; maxFragments?: number; shardSize?: number };
+}
+
+/**
+ * The levers measured by `npm run bench -- --variant NAME`, each one change from the committed
+ * config (`current`); docs/benchmarks.md says what each gave.
+ */
+export const variants: Record<string, Variant> = {
+  current: {},
+  'concurrency-2': { astro: { build: { concurrency: 2 } } },
+  chunked: { astro: { experimental: { collectionStorage: 'chunked' } } },
+  'no-incremental': { astro: { experimental: { incrementalBuild: false } } },
+  'inline-css': { astro: { build: { inlineStylesheets: 'auto' } } },
+  'search-from-seeds': { search: { indexFrom: 'seeds', maxFragments: 1000 } },
+  'fragment-per-page': { search: { indexFrom: 'pages' } },
+  'sharded-10k': { search: { maxFragments: 1000, shardSize: 10_000 } },
+  'sharded-400': { search: { maxFragments: 1000, shardSize: 400 } },
+};
+
+/** Source of an Astro config file that imports the project's config and applies a variant. */
+export function variantConfig(variant: Variant): string {
+  const astro = JSON.stringify(variant.astro ?? {});
+  const search = JSON.stringify(variant.search ?? {});
+  return `import base from '../astro.config.mjs';
+import { searchIntegration } from '../src/integrations/pagefind.ts';
+import { siteConfig } from '../src/site-config.ts';
+
+const astro = ${astro};
+const search = ${search};
+export default {
+  ...base,
+  build: { ...base.build, ...astro.build },
+  experimental: { ...base.experimental, ...astro.experimental },
+  integrations: base.integrations.map((integration) =>
+    integration.name === 'archive:search' && Object.keys(search).length > 0
+      ? searchIntegration({ seedsDir: siteConfig.seedsDir, lang: siteConfig.lang, ...search })
+      : integration,
+  ),
+};
+`;
+}
