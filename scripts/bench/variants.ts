@@ -12,7 +12,7 @@ export const variants: Record<string, Variant> = {
   current: {},
   'concurrency-2': { astro: { build: { concurrency: 2 } } },
   chunked: { astro: { experimental: { collectionStorage: 'chunked' } } },
-  'no-incremental': { astro: { experimental: { incrementalBuild: false } } },
+  incremental: { astro: { experimental: { incrementalBuild: true } } },
   'inline-css': { astro: { build: { inlineStylesheets: 'auto' } } },
   'search-from-seeds': { search: { indexFrom: 'seeds', maxFragments: 1000 } },
   'fragment-per-page': { search: { indexFrom: 'pages' } },
