@@ -4,10 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { detectLanguage } from '../lib/detect-language.ts';
-import { ingestSeed } from '../lib/ingest.ts';
 import { documentPath } from '../lib/paths.ts';
 import { toSearchRecord } from '../lib/search-record.ts';
-import { listSeedFiles } from '../loaders/seed-files.ts';
+import { readSeedDocuments } from '../loaders/seed-documents.ts';
 import { progressCounter } from '../lib/progress.ts';
 import { timePhase } from './build-phases.ts';
 
@@ -120,20 +119,14 @@ async function addSeedRecords(
   base: string,
   progress: (total?: number) => void,
 ): Promise<number> {
-  const directory = resolve(options.seedsDir);
-  const files = await listSeedFiles(directory);
-  const seen = new Set<string>();
-  for (const file of files) {
-    const result = ingestSeed(file, await readFile(join(directory, file)));
-    if (!result.ok || seen.has(result.slug)) continue;
-    seen.add(result.slug);
-    const added = await index.addCustomRecord(
-      toSearchRecord(result.seed, documentPath(base, result.slug), options.lang),
-    );
+  let count = 0;
+  for await (const { slug, seed } of readSeedDocuments(resolve(options.seedsDir))) {
+    const added = await index.addCustomRecord(toSearchRecord(seed, documentPath(base, slug), options.lang));
     failOn(added.errors, 'addCustomRecord');
-    progress(files.length);
+    count += 1;
+    progress();
   }
-  return seen.size;
+  return count;
 }
 
 // Under `astro dev` there is no built HTML, so the index is made from the seeds themselves.
@@ -142,12 +135,9 @@ async function indexSeeds(options: SearchIntegrationOptions, base: string): Prom
   const { index, errors } = await pagefind.createIndex({});
   failOn(errors, 'createIndex');
   if (!index) throw new Error('Pagefind returned no index');
-  for (const file of await listSeedFiles(directory)) {
-    const result = ingestSeed(file, await readFile(join(directory, file)));
-    if (!result.ok) continue;
-    const text = [result.seed.title, ...result.seed.paragraphs].join('\n');
-    const language = detectLanguage(text, { fallback: options.lang });
-    await index.addCustomRecord(toSearchRecord(result.seed, documentPath(base, result.slug), language));
+  for await (const { slug, seed } of readSeedDocuments(directory)) {
+    const language = detectLanguage([seed.title, ...seed.paragraphs].join('\n'), { fallback: options.lang });
+    await index.addCustomRecord(toSearchRecord(seed, documentPath(base, slug), language));
   }
   const { files } = await index.getFiles();
   await index.deleteIndex();

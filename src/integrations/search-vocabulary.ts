@@ -1,11 +1,10 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ingestSeed } from '../lib/ingest.ts';
 import { withBase } from '../lib/paths.ts';
 import { countWordsInto, vocabularyChunks } from '../lib/vocabulary.ts';
-import { listSeedFiles } from '../loaders/seed-files.ts';
+import { readSeedDocuments } from '../loaders/seed-documents.ts';
 import { timePhase } from './build-phases.ts';
 
 /** Folder of the site that holds the vocabulary chunks for "did you mean". */
@@ -17,13 +16,12 @@ const RARE_WORDS_FROM = 1000;
 async function buildChunks(seedsDir: string): Promise<Map<string, string>> {
   const directory = resolve(seedsDir);
   const counts = new Map<string, number>();
-  const files = await listSeedFiles(directory);
-  for (const file of files) {
-    const result = ingestSeed(file, await readFile(join(directory, file)));
-    if (!result.ok) continue;
-    countWordsInto([result.seed.title, ...result.seed.paragraphs].join('\n'), counts);
+  let documents = 0;
+  for await (const { seed } of readSeedDocuments(directory)) {
+    documents += 1;
+    countWordsInto([seed.title, ...seed.paragraphs].join('\n'), counts);
   }
-  const chunks = vocabularyChunks(counts, files.length >= RARE_WORDS_FROM ? 2 : 1);
+  const chunks = vocabularyChunks(counts, documents >= RARE_WORDS_FROM ? 2 : 1);
   return new Map([...chunks].map(([key, entries]) => [`${key}.json`, JSON.stringify(entries)]));
 }
 

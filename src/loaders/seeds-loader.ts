@@ -105,7 +105,8 @@ async function loadAll(directory: string, maxBytes: number, context: LoaderConte
   await reportIngest(summary, logger);
 }
 
-function maxBytesFromEnv(): number {
+/** The seed size limit from env `MAX_SEED_SIZE`, else 20 MB. */
+export function maxBytesFromEnv(): number {
   const value = process.env['MAX_SEED_SIZE'];
   return value === undefined || value.trim() === '' ? DEFAULT_MAX_SEED_BYTES : parseSize(value);
 }
