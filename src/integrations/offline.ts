@@ -80,8 +80,8 @@ function runtimeCaching(base: string, build: OfflineBuild): RuntimeCaching[] {
       options: { cacheName: build.caches.pages, plugins: [sameBuildOnly] },
     },
     {
-      // Fragment names are content hashes: a cached one is never stale.
-      urlPattern: new RegExp(`${origin}${escapeRegExp(withBase(base, 'pagefind/fragment/'))}`, 'u'),
+      // Fragment names are content hashes: a cached one is never stale. Shard bundles are `pagefind-N/`.
+      urlPattern: new RegExp(`${origin}${escapeRegExp(withBase(base, 'pagefind'))}(?:-\\d+)?/fragment/`, 'u'),
       handler: 'CacheFirst',
       options: { cacheName: build.caches.fragments },
     },
@@ -155,7 +155,8 @@ async function writeServiceWorker(
       }),
     ],
     maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
-    dontCacheBustURLsMatching: /(?:^|\/)_astro\/|(?:^|\/)pagefind\/(?:fragment|index|filter)\/|\.pf_meta$/u,
+    dontCacheBustURLsMatching:
+      /(?:^|\/)_astro\/|(?:^|\/)pagefind(?:-\d+)?\/(?:fragment|index|filter)\/|\.pf_meta$/u,
     // `ts` is Pagefind's cache tag on its entry file, `q` the query of the search page, and the
     // highlight parameter marks search words on a page opened from a result.
     ignoreURLParametersMatching: [

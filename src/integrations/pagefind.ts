@@ -7,6 +7,7 @@ import { detectLanguage } from '../lib/detect-language.ts';
 import { ingestSeed } from '../lib/ingest.ts';
 import { documentPath } from '../lib/paths.ts';
 import { toSearchRecord } from '../lib/search-record.ts';
+import { DEFAULT_SHARD_SIZE, shardRanges } from '../lib/search-shards.ts';
 import { listSeedFiles } from '../loaders/seed-files.ts';
 import { progressCounter } from '../lib/progress.ts';
 import { timePhase } from './build-phases.ts';
@@ -22,9 +23,10 @@ export interface SearchIntegrationOptions {
   /** Pagefind's cap on fragment files per language; hosts limit file counts. */
   maxFragments?: number;
   /**
-   * Experimental: index at most this many pages per Pagefind run, one bundle each (`pagefind/`,
-   * `pagefind-1/`, …, listed in `pagefind/shards.json`), so memory is bounded by one shard. The
-   * search page must merge the bundles (Pagefind's `mergeIndex`) before this can be turned on.
+   * Sites with more pages than this are indexed in shards of at most this many pages, one
+   * Pagefind run and bundle each (`pagefind/`, `pagefind-1/`, …, the others listed in
+   * `pagefind/shards.json`), so memory is bounded by one shard; the search page merges them.
+   * Default `DEFAULT_SHARD_SIZE`; smaller sites get one bundle and an empty list.
    */
   shardSize?: number;
 }
@@ -42,30 +44,35 @@ async function listPages(directory: string): Promise<string[]> {
     .sort();
 }
 
+// The marker of document pages (an attribute, never text: text on a page is escaped).
+const indexedPage = /<[^>]*\sdata-pagefind-body[\s>=]/u;
+
 // One Pagefind service per shard, closed before the next starts, so only one index is in memory.
 async function indexShards(
   directory: string,
-  options: SearchIntegrationOptions & { shardSize: number },
+  options: SearchIntegrationOptions,
+  pages: string[],
+  ranges: [number, number][],
   base: string,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
-  const pages = await listPages(directory);
   const indexed = progressCounter((line) => logger.info(line), 'pages indexed', 5000);
   const bundles: string[] = [];
-  for (let start = 0, shard = 0; start < pages.length; start += options.shardSize, shard += 1) {
+  for (const [shard, [start, end]] of ranges.entries()) {
     const config = options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments };
     const { index, errors } = await pagefind.createIndex(config);
     failOn(errors, 'createIndex');
     if (!index) throw new Error('Pagefind returned no index');
     try {
-      for (const page of pages.slice(start, start + options.shardSize)) {
+      for (const page of pages.slice(start, end)) {
         const url = `${base}${page.replace(/index\.html$/u, '')}`;
-        const added = await index.addHTMLFile({
-          url,
-          content: await readFile(join(directory, page), 'utf8'),
-        });
-        failOn(added.errors, 'addHTMLFile');
+        const content = await readFile(join(directory, page), 'utf8');
         indexed(pages.length);
+        // Pagefind indexes only the pages marked with data-pagefind-body once one page of its run
+        // has it; a shard of list pages alone would otherwise index their whole text.
+        if (!indexedPage.test(content)) continue;
+        const added = await index.addHTMLFile({ url, content });
+        failOn(added.errors, 'addHTMLFile');
       }
       const name = shard === 0 ? 'pagefind' : `pagefind-${shard}`;
       const written = await index.writeFiles({ outputPath: join(directory, name) });
@@ -77,6 +84,21 @@ async function indexShards(
   }
   await writeFile(join(directory, 'pagefind', 'shards.json'), JSON.stringify(bundles));
   logger.info(`indexed ${pages.length} pages in ${bundles.length + 1} shards`);
+}
+
+// Up to one shard's worth of pages stays one bundle, indexed as before; the search page reads the
+// (then empty) list of further bundles either way.
+async function indexSite(
+  directory: string,
+  options: SearchIntegrationOptions,
+  base: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const pages = options.indexFrom === 'seeds' ? [] : await listPages(directory);
+  const ranges = shardRanges(pages.length, options.shardSize ?? DEFAULT_SHARD_SIZE);
+  if (ranges.length > 1) return indexShards(directory, options, pages, ranges, base, logger);
+  await indexBuiltSite(directory, options, base, logger);
+  await writeFile(join(directory, 'pagefind', 'shards.json'), '[]');
 }
 
 async function indexBuiltSite(
@@ -188,12 +210,7 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { shardSize } = options;
-        await timePhase('search', () =>
-          shardSize === undefined
-            ? indexBuiltSite(fileURLToPath(dir), options, base, logger)
-            : indexShards(fileURLToPath(dir), { ...options, shardSize }, base, logger),
-        );
+        await timePhase('search', () => indexSite(fileURLToPath(dir), options, base, logger));
       },
     },
   };
