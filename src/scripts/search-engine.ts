@@ -101,7 +101,7 @@ async function openIndexes(
       const tag = (shard: number) =>
         merged.length > 0 ? { mergeFilter: { [SHARD_FILTER]: String(shard) } } : {};
       // The largest index loads the plain module URL; the others get their own copies.
-      const copy = at === 0 ? '' : `?${encodeURIComponent(language)}`;
+      const copy = at === 0 ? '' : `?copy=${encodeURIComponent(language)}`;
       const module = (await import(
         /* @vite-ignore */ `${primary.bundle}pagefind.js${copy}`
       )) as PagefindModule;
