@@ -246,8 +246,12 @@ export class SearchEngine {
     const answered = (await Promise.all(indexes.map((index) => searchIndex(index, term, options)))).flatMap(
       (answer) => (answer ? [answer] : []),
     );
-    const counts = mergeCounts(answered.map(({ filters }) => filters));
-    delete counts[SHARD_FILTER];
+    // The shard filter is the engine's own, not one the reader chooses.
+    const counts = Object.fromEntries(
+      Object.entries(mergeCounts(answered.map(({ filters }) => filters))).filter(
+        ([key]) => key !== SHARD_FILTER,
+      ),
+    );
     const total = answered.reduce((sum, { lists }) => sum + lists.reduce((n, list) => n + list.length, 0), 0);
     const weights = archiveWeights(
       answered.map(({ index, unfiltered }) => ({ pages: index.pages, matching: unfiltered })),
