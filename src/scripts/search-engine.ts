@@ -49,7 +49,7 @@ interface PagefindModule {
 interface Index {
   api: Instance;
   pages: number;
-  /** Shard numbers merged into this instance; more than one means date orders are merged here. */
+  /** Shard numbers merged into this instance; with more than one it is searched shard by shard. */
   shards: number[];
 }
 
@@ -64,14 +64,16 @@ async function readJson<T>(url: string, missing?: T): Promise<T> {
 // server has no list at all).
 async function readBundles(bundle: string, metaCacheTag: string | undefined): Promise<BundleEntry[]> {
   const tag = metaCacheTag ? `?ts=${encodeURIComponent(metaCacheTag)}` : '';
-  const shards = await readJson<string[]>(`${bundle}shards.json${tag}`, []);
-  return Promise.all(
-    [bundle, ...shards].map(async (path) => ({
-      bundle: path,
-      languages: (await readJson<Pick<BundleEntry, 'languages'>>(`${path}pagefind-entry.json${tag}`))
-        .languages,
-    })),
-  );
+  const entry = async (path: string): Promise<BundleEntry> => ({
+    bundle: path,
+    languages: (await readJson<Pick<BundleEntry, 'languages'>>(`${path}pagefind-entry.json${tag}`)).languages,
+  });
+  // The list and the first entry in parallel: most sites have no further bundle to wait for.
+  const [shards, first] = await Promise.all([
+    readJson<string[]>(`${bundle}shards.json${tag}`, []),
+    entry(bundle),
+  ]);
+  return [first, ...(await Promise.all(shards.map(entry)))];
 }
 
 // Pagefind picks an instance's index by the page's `lang`, and its WebAssembly (which holds the
