@@ -24,7 +24,7 @@ export interface SiteConfig {
   relatedCount: number;
   /** Folder of seed documents, relative to the project root (env `SEEDS_DIR`). */
   seedsDir: string;
-  /** Pages per search index bundle; larger sites are searched across several (env `SEARCH_SHARD_SIZE`). */
+  /** Documents per search index bundle; larger sites are searched across several (env `SEARCH_SHARD_SIZE`). */
   searchShardSize: number;
 }
 

@@ -24,7 +24,7 @@ export interface SearchIntegrationOptions {
   /** Pagefind's cap on fragment files per language; hosts limit file counts. */
   maxFragments?: number;
   /**
-   * Sites with more pages than this are indexed in shards of at most this many pages, one
+   * Sites with more document pages than this are indexed in shards of at most this many, one
    * Pagefind run and bundle each (`pagefind/`, `pagefind-1/`, …, the others listed in
    * `pagefind/shards.json`), so memory is bounded by one shard; the search page merges them.
    * Default `DEFAULT_SHARD_SIZE`; smaller sites get one bundle and an empty list.

@@ -1,4 +1,4 @@
-/** Pages per search bundle when nothing else is set: 100,000 documents index within 6 GB (docs/benchmarks.md). */
+/** Documents per search bundle when nothing else is set: 100,000 documents index within 6 GB (docs/benchmarks.md). */
 export const DEFAULT_SHARD_SIZE = 10_000;
 
 /** Name of the synthetic filter that tells the shards of one language index apart. */
