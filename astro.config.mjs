@@ -21,7 +21,12 @@ export default defineConfig({
   // index and the vocabulary, so the offline integration comes after them.
   integrations: [
     // maxFragments keeps Pagefind's file count near 1,000 instead of one file per document.
-    searchIntegration({ seedsDir: siteConfig.seedsDir, lang: siteConfig.lang, maxFragments: 1000 }),
+    searchIntegration({
+      seedsDir: siteConfig.seedsDir,
+      lang: siteConfig.lang,
+      maxFragments: 1000,
+      shardSize: siteConfig.searchShardSize,
+    }),
     searchVocabularyIntegration({ seedsDir: siteConfig.seedsDir }),
     sitemap(),
     offlineIntegration({

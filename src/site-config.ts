@@ -1,3 +1,5 @@
+import { parseShardSize } from './lib/search-shards.ts';
+
 /** Everything a publisher sets about the site, in one typed place. */
 export interface SiteConfig {
   /** Site name shown in the header and in titles. */
@@ -22,6 +24,8 @@ export interface SiteConfig {
   relatedCount: number;
   /** Folder of seed documents, relative to the project root (env `SEEDS_DIR`). */
   seedsDir: string;
+  /** Documents per search index bundle; larger sites are searched across several (env `SEARCH_SHARD_SIZE`). */
+  searchShardSize: number;
 }
 
 /** The site's configuration; environment variables override what deploys change. */
@@ -37,4 +41,5 @@ export const siteConfig: SiteConfig = {
   feedSize: 50,
   relatedCount: 5,
   seedsDir: process.env['SEEDS_DIR'] ?? 'seeds',
+  searchShardSize: parseShardSize(process.env['SEARCH_SHARD_SIZE']),
 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { BuiltFile } from '../lib/offline-plan.ts';
+import { fileRole, type BuiltFile } from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
 
 // Text a server compresses; Pagefind's own files are already gzipped.
@@ -26,7 +26,7 @@ export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
   return files;
 }
 
-/** Page URL → fragment path and title, from Pagefind's fragments (gzipped JSON behind a signature). */
+/** Page URL → fragment path and title, from Pagefind's fragments of every bundle (gzipped JSON behind a signature). */
 export async function readFragments(
   directory: string,
   base: string,
@@ -34,7 +34,7 @@ export async function readFragments(
 ): Promise<Map<string, { path: string; title: string | null }>> {
   const fragments = new Map<string, { path: string; title: string | null }>();
   for (const { path } of files) {
-    if (!path.startsWith('pagefind/fragment/')) continue;
+    if (fileRole(path) !== 'fragment') continue;
     const text = gunzipSync(readFileSync(join(directory, path)))
       .toString('utf8')
       .replace(/^pagefind_dcd/u, '');

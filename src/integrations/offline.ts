@@ -8,7 +8,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { generateSW, type ManifestEntry, type RuntimeCaching } from 'workbox-build';
 import { archivePages, planOffline, type OfflinePlan } from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
-import { HIGHLIGHT_PARAM } from '../lib/search-state.ts';
+import { FILTER_KEYS, HIGHLIGHT_PARAM } from '../lib/search-state.ts';
 import { timePhase } from './build-phases.ts';
 import { listBuiltFiles, readFragments } from './built-files.ts';
 
@@ -80,8 +80,8 @@ function runtimeCaching(base: string, build: OfflineBuild): RuntimeCaching[] {
       options: { cacheName: build.caches.pages, plugins: [sameBuildOnly] },
     },
     {
-      // Fragment names are content hashes: a cached one is never stale.
-      urlPattern: new RegExp(`${origin}${escapeRegExp(withBase(base, 'pagefind/fragment/'))}`, 'u'),
+      // Fragment names are content hashes: a cached one is never stale. Shard bundles are `pagefind-N/`.
+      urlPattern: new RegExp(`${origin}${escapeRegExp(withBase(base, 'pagefind'))}(?:-\\d+)?/fragment/`, 'u'),
       handler: 'CacheFirst',
       options: { cacheName: build.caches.fragments },
     },
@@ -155,14 +155,19 @@ async function writeServiceWorker(
       }),
     ],
     maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
-    dontCacheBustURLsMatching: /(?:^|\/)_astro\/|(?:^|\/)pagefind\/(?:fragment|index|filter)\/|\.pf_meta$/u,
-    // `ts` is Pagefind's cache tag on its entry file, `q` the query of the search page, and the
-    // highlight parameter marks search words on a page opened from a result.
+    dontCacheBustURLsMatching:
+      /(?:^|\/)_astro\/|(?:^|\/)pagefind(?:-\d+)?\/(?:fragment|index|filter)\/|\.pf_meta$/u,
+    // `ts` is Pagefind's cache tag on its entry file, `copy` names the search page's per-language
+    // copies of Pagefind's module, `q`, `sort` and the filters are the search page's state, and
+    // the highlight parameter marks search words on a page opened from a result.
     ignoreURLParametersMatching: [
       /^utm_/u,
       /^fbclid$/u,
       /^ts$/u,
+      /^copy$/u,
       /^q$/u,
+      /^sort$/u,
+      new RegExp(`^(?:${FILTER_KEYS.join('|')})$`, 'u'),
       new RegExp(`^${HIGHLIGHT_PARAM}$`, 'u'),
     ],
     directoryIndex: 'index.html',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,7 @@ import * as pagefind from 'pagefind';
 import { detectLanguage } from '../lib/detect-language.ts';
 import { documentPath } from '../lib/paths.ts';
 import { toSearchRecord } from '../lib/search-record.ts';
+import { DEFAULT_SHARD_SIZE, shardRanges } from '../lib/search-shards.ts';
 import { readSeedDocuments } from '../loaders/seed-documents.ts';
 import { progressCounter } from '../lib/progress.ts';
 import { timePhase } from './build-phases.ts';
@@ -21,9 +23,10 @@ export interface SearchIntegrationOptions {
   /** Pagefind's cap on fragment files per language; hosts limit file counts. */
   maxFragments?: number;
   /**
-   * Experimental: index at most this many pages per Pagefind run, one bundle each (`pagefind/`,
-   * `pagefind-1/`, …, listed in `pagefind/shards.json`), so memory is bounded by one shard. The
-   * search page must merge the bundles (Pagefind's `mergeIndex`) before this can be turned on.
+   * Sites with more document pages than this are indexed in shards of at most this many, one
+   * Pagefind run and bundle each (`pagefind/`, `pagefind-1/`, …, the others listed in
+   * `pagefind/shards.json`), so memory is bounded by one shard; the search page merges them.
+   * Default `DEFAULT_SHARD_SIZE`; smaller sites get one bundle and an empty list.
    */
   shardSize?: number;
 }
@@ -41,23 +44,37 @@ async function listPages(directory: string): Promise<string[]> {
     .sort();
 }
 
+// The marker of document pages (an attribute, never text: text on a page is escaped).
+const indexedPage = /<[^>]*\sdata-pagefind-body[\s>=]/u;
+
+// Pagefind indexes only the pages marked with data-pagefind-body once one page of its run has it:
+// shards hold those alone (a shard of list pages would otherwise index their whole text), and
+// their number decides whether the site is sharded. Synchronous reads: for tens of thousands of
+// small files, awaiting each one leaves the CPU idle.
+async function listIndexedPages(directory: string): Promise<string[]> {
+  return (await listPages(directory)).filter((page) =>
+    indexedPage.test(readFileSync(join(directory, page), 'utf8')),
+  );
+}
+
 // One Pagefind service per shard, closed before the next starts, so only one index is in memory.
 async function indexShards(
   directory: string,
-  options: SearchIntegrationOptions & { shardSize: number },
+  options: SearchIntegrationOptions,
+  pages: string[],
+  ranges: [number, number][],
   base: string,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
-  const pages = await listPages(directory);
   const indexed = progressCounter((line) => logger.info(line), 'pages indexed', 5000);
   const bundles: string[] = [];
-  for (let start = 0, shard = 0; start < pages.length; start += options.shardSize, shard += 1) {
+  for (const [shard, [start, end]] of ranges.entries()) {
     const config = options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments };
     const { index, errors } = await pagefind.createIndex(config);
     failOn(errors, 'createIndex');
     if (!index) throw new Error('Pagefind returned no index');
     try {
-      for (const page of pages.slice(start, start + options.shardSize)) {
+      for (const page of pages.slice(start, end)) {
         const url = `${base}${page.replace(/index\.html$/u, '')}`;
         const added = await index.addHTMLFile({
           url,
@@ -76,6 +93,21 @@ async function indexShards(
   }
   await writeFile(join(directory, 'pagefind', 'shards.json'), JSON.stringify(bundles));
   logger.info(`indexed ${pages.length} pages in ${bundles.length + 1} shards`);
+}
+
+// Up to one shard's worth of document pages stays one bundle, indexed as before; the search page
+// reads the (then empty) list of further bundles either way.
+async function indexSite(
+  directory: string,
+  options: SearchIntegrationOptions,
+  base: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const pages = options.indexFrom === 'seeds' ? [] : await listIndexedPages(directory);
+  const ranges = shardRanges(pages.length, options.shardSize ?? DEFAULT_SHARD_SIZE);
+  if (ranges.length > 1) return indexShards(directory, options, pages, ranges, base, logger);
+  await indexBuiltSite(directory, options, base, logger);
+  await writeFile(join(directory, 'pagefind', 'shards.json'), '[]');
 }
 
 async function indexBuiltSite(
@@ -178,12 +210,7 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { shardSize } = options;
-        await timePhase('search', () =>
-          shardSize === undefined
-            ? indexBuiltSite(fileURLToPath(dir), options, base, logger)
-            : indexShards(fileURLToPath(dir), { ...options, shardSize }, base, logger),
-        );
+        await timePhase('search', () => indexSite(fileURLToPath(dir), options, base, logger));
       },
     },
   };

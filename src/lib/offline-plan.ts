@@ -38,18 +38,21 @@ export type FileRole = 'shell' | 'page' | 'fragment' | 'none';
 // The shell pages: everything a reader needs to find and open documents.
 const shellPages = new Set(['index.html', 'search/index.html', 'offline/index.html', '404.html']);
 const shellAsset = /\.(?:css|js|mjs|woff2?|svg|png|ico|webmanifest)$/u;
-// Pagefind's own files that the search page loads; its ready-made UIs are not used by the site.
-const searchRuntime = /^pagefind\/(?:index\/|filter\/|[^/]+\.(?:js|css|json|pf_meta|pagefind)$)/u;
-const unusedSearchUi = /^pagefind\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
+// Pagefind's own files that the search page loads, in the first bundle and in the shard bundles
+// of large sites (`pagefind-1/`, …); its ready-made UIs are not used by the site.
+const searchBundle = /^pagefind(?:-\d+)?\//u;
+const searchRuntime = /^pagefind(?:-\d+)?\/(?:index\/|filter\/|[^/]+\.(?:js|css|json|pf_meta|pagefind)$)/u;
+const searchFragment = /^pagefind(?:-\d+)?\/fragment\//u;
+const unusedSearchUi = /^pagefind(?:-\d+)?\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
 const serviceWorkerFiles = /^(?:sw\.js|workbox-[^/]*\.js|sw-[^/]*\.js)$/u;
 
 /** Classifies an output-relative path for offline reading; `shellFolders` are precached whole. */
 export function fileRole(path: string, shellFolders: readonly string[] = []): FileRole {
   if (shellFolders.some((folder) => path.startsWith(folder))) return 'shell';
   if (serviceWorkerFiles.test(path) || unusedSearchUi.test(path) || path.endsWith('.map')) return 'none';
-  if (path.startsWith('pagefind/fragment/')) return 'fragment';
+  if (searchFragment.test(path)) return 'fragment';
   if (searchRuntime.test(path)) return 'shell';
-  if (path.startsWith('pagefind/')) return 'none';
+  if (searchBundle.test(path)) return 'none';
   if (path.endsWith('.html')) return shellPages.has(path) ? 'shell' : 'page';
   if (path.startsWith('offline/') && path.endsWith('.json')) return 'shell';
   return shellAsset.test(path) ? 'shell' : 'none';

@@ -1,4 +1,5 @@
 import { archiveWeights, mergeCounts, mergeRanked } from '../lib/search-merge.ts';
+import { matchesQueryWords, planLanguages, SHARD_FILTER, type BundleEntry } from '../lib/search-shards.ts';
 import { FILTER_KEYS, type SearchState } from '../lib/search-state.ts';
 
 /** What a page shows of one result. */
@@ -22,6 +23,8 @@ type Counts = Record<string, Record<string, number>>;
 interface ResultData {
   url: string;
   excerpt: string;
+  content: string;
+  locations?: number[];
   meta: Record<string, string | undefined>;
 }
 interface RawResult {
@@ -35,6 +38,7 @@ interface RawResponse {
 }
 interface Instance {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(bundle: string, options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options: Record<string, unknown>): Promise<RawResponse | null>;
   filters(): Promise<Counts>;
 }
@@ -45,43 +49,133 @@ interface PagefindModule {
 interface Index {
   api: Instance;
   pages: number;
+  /** Shard numbers merged into this instance; with more than one it is searched shard by shard. */
+  shards: number[];
+}
+
+async function readJson<T>(url: string, missing?: T): Promise<T> {
+  const response = await fetch(url);
+  if (response.status === 404 && missing !== undefined) return missing;
+  if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+// The first bundle and the further shard bundles the build lists (none for most sites; the dev
+// server has no list at all).
+async function readBundles(bundle: string, metaCacheTag: string | undefined): Promise<BundleEntry[]> {
+  const tag = metaCacheTag ? `?ts=${encodeURIComponent(metaCacheTag)}` : '';
+  const entry = async (path: string): Promise<BundleEntry> => ({
+    bundle: path,
+    languages: (await readJson<Pick<BundleEntry, 'languages'>>(`${path}pagefind-entry.json${tag}`)).languages,
+  });
+  // The list and the first entry in parallel: most sites have no further bundle to wait for.
+  const [shards, first] = await Promise.all([
+    readJson<string[]>(`${bundle}shards.json${tag}`, []),
+    entry(bundle),
+  ]);
+  return [first, ...(await Promise.all(shards.map(entry)))];
 }
 
 // Pagefind picks an instance's index by the page's `lang`, and its WebAssembly (which holds the
 // stemmer) is global to its worker: each language gets its own module copy, hence its own worker,
-// created while `lang` names that language.
+// created while `lang` names that language. The shards of a language are merged into its instance
+// (`mergeIndex`: one worker and one WebAssembly per language however many shards), each tagged
+// with a synthetic filter so date orders can be read shard by shard.
 async function openIndexes(
   bundle: string,
   base: string,
   highlightParam: string,
   metaCacheTag: string | undefined,
 ): Promise<Index[]> {
-  const response = await fetch(`${bundle}pagefind-entry.json`);
-  const entry = (await response.json()) as { languages: Record<string, { page_count: number }> };
-  // The largest index loads the plain module URL; the others get their own copies.
-  const languages = Object.entries(entry.languages).sort((a, b) => b[1].page_count - a[1].page_count);
+  const plans = planLanguages(await readBundles(bundle, metaCacheTag));
   const root = document.documentElement;
   const pageLang = root.lang;
   return Promise.all(
-    languages.map(async ([language, { page_count }], at) => {
-      const copy = at === 0 ? '' : `?${encodeURIComponent(language)}`;
-      const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js${copy}`)) as PagefindModule;
+    plans.map(async ({ language, pages, bundles }, at) => {
+      const [primary, ...merged] = bundles as [(typeof bundles)[0], ...typeof bundles];
+      const shared = {
+        baseUrl: base,
+        highlightParam,
+        excerptLength: 24,
+        // The build's id instead of a timestamp lets the service worker serve the entry file offline.
+        ...(metaCacheTag ? { metaCacheTag } : {}),
+      };
+      const tag = (shard: number) =>
+        merged.length > 0 ? { mergeFilter: { [SHARD_FILTER]: String(shard) } } : {};
+      // The largest index loads the plain module URL; the others get their own copies.
+      const copy = at === 0 ? '' : `?copy=${encodeURIComponent(language)}`;
+      const module = (await import(
+        /* @vite-ignore */ `${primary.bundle}pagefind.js${copy}`
+      )) as PagefindModule;
       root.lang = language;
+      let api: Instance;
       try {
-        const api = module.createInstance({
-          basePath: bundle,
-          baseUrl: base,
-          highlightParam,
-          excerptLength: 24,
-          // The build's id instead of a timestamp lets the service worker serve the entry file offline.
-          ...(metaCacheTag ? { metaCacheTag } : {}),
-        });
-        return { api, pages: page_count };
+        api = module.createInstance({ basePath: primary.bundle, ...shared, ...tag(primary.shard) });
       } finally {
         root.lang = pageLang;
       }
+      await Promise.all(
+        merged.map(({ bundle: path, shard }) => api.mergeIndex(path, { language, ...shared, ...tag(shard) })),
+      );
+      return { api, pages, shards: bundles.map(({ shard }) => shard) };
     }),
   );
+}
+
+/** One language index's answer: its result lists (one per shard searched), counts and matches. */
+interface IndexAnswer {
+  index: Index;
+  lists: RawResult[][];
+  filters: Counts;
+  unfiltered: number;
+}
+
+// A shard without the query's word answers with pages of a shorter word (see matchesQueryWords):
+// when another shard has the word itself, such shards are left out, as one index would.
+async function withoutFallbacks(responses: RawResponse[], term: string): Promise<RawResponse[]> {
+  const verdicts = await Promise.all(
+    responses.map(async ({ results: [top] }) => {
+      if (!top) return null;
+      const data = await top.data();
+      return matchesQueryWords(term, data.content, data.locations ?? []);
+    }),
+  );
+  return verdicts.includes(true) ? responses.filter((_, at) => verdicts[at] !== false) : responses;
+}
+
+// Pagefind orders a merged instance's results by score, a date order's scores are positions
+// within one shard, and each shard falls back on its own: a sharded index is searched shard by
+// shard (its synthetic filter picks one), and the lists are merged here.
+async function searchIndex(
+  index: Index,
+  term: string | null,
+  options: Record<string, unknown>,
+): Promise<IndexAnswer | null> {
+  if (index.shards.length < 2) {
+    const response = await index.api.search(term, options);
+    if (!response) return null;
+    const { results, filters, unfilteredResultCount } = response;
+    return { index, lists: [results], filters, unfiltered: unfilteredResultCount };
+  }
+  const filters = options['filters'] as Record<string, unknown>;
+  const responses = (
+    await Promise.all(
+      index.shards.map((shard) =>
+        index.api.search(term, {
+          ...options,
+          filters: { ...filters, [SHARD_FILTER]: { any: [String(shard)] } },
+        }),
+      ),
+    )
+  ).flatMap((response) => (response ? [response] : []));
+  const kept = term === null ? responses : await withoutFallbacks(responses, term);
+  return {
+    index,
+    lists: kept.map(({ results }) => results),
+    filters: mergeCounts(kept.map((response) => response.filters)),
+    // Every shard's search counts the matches of all shards before its shard filter.
+    unfiltered: responses[0]?.unfilteredResultCount ?? 0,
+  };
 }
 
 function searchOptions(state: SearchState): Record<string, unknown> {
@@ -105,7 +199,7 @@ async function toHit(result: RawResult, score: number): Promise<SearchHit> {
   };
 }
 
-/** Searches every language index of a Pagefind bundle at once and merges the answers. */
+/** Searches every language index of a Pagefind bundle and its shards at once and merges the answers. */
 export class SearchEngine {
   #indexes: Promise<Index[]> | undefined;
   #filters: Promise<boolean> | undefined;
@@ -151,30 +245,33 @@ export class SearchEngine {
     const indexes = await this.warm();
     const term = state.query === '' ? null : state.query;
     const options = searchOptions(state);
-    const responses = await Promise.all(
-      indexes.map(async (index) => ({ index, response: await index.api.search(term, options) })),
+    const answered = (await Promise.all(indexes.map((index) => searchIndex(index, term, options)))).flatMap(
+      (answer) => (answer ? [answer] : []),
     );
-    const answered = responses.flatMap(({ index, response }) => (response ? [{ index, response }] : []));
-    const counts = mergeCounts(answered.map(({ response }) => response.filters));
-    const total = answered.reduce((sum, { response }) => sum + response.results.length, 0);
+    // The shard filter is the engine's own, not one the reader chooses.
+    const counts = Object.fromEntries(
+      Object.entries(mergeCounts(answered.map(({ filters }) => filters))).filter(
+        ([key]) => key !== SHARD_FILTER,
+      ),
+    );
+    const total = answered.reduce((sum, { lists }) => sum + lists.reduce((n, list) => n + list.length, 0), 0);
     const weights = archiveWeights(
-      answered.map(({ index, response }) => ({
-        pages: index.pages,
-        matching: response.unfilteredResultCount,
-      })),
+      answered.map(({ index, unfiltered }) => ({ pages: index.pages, matching: unfiltered })),
     );
-    const lists = answered.map(({ response }, at) =>
-      response.results.map((result) => ({ result, score: result.score * (weights[at] ?? 1), date: '' })),
+    const lists = answered.flatMap(({ lists }, at) =>
+      lists.map((list) =>
+        list.map((result) => ({ result, score: result.score * (weights[at] ?? 1), date: '' })),
+      ),
     );
-    if (state.sort === 'relevance' || lists.length <= 1) {
-      // One index keeps its own order (score or date); several are merged by weighted score.
+    if (lists.length === 1 || state.sort === 'relevance') {
+      // One list keeps its own order (score or date); several are merged by weighted score.
       const ordered = lists.length === 1 ? (lists[0] ?? []) : mergeRanked(lists, 'relevance');
       const hits = await Promise.all(
         ordered.slice(0, limit).map(({ result, score }) => toHit(result, score)),
       );
       return { hits, total, counts };
     }
-    // Each index returns its pages in date order already; merging needs the dates of its heads.
+    // Each list is in date order already; merging needs the dates of its heads.
     const heads = await Promise.all(
       lists.map((list) => Promise.all(list.slice(0, limit).map(({ result, score }) => toHit(result, score)))),
     );

@@ -93,3 +93,20 @@ describe('offline plan', () => {
     ]);
   });
 });
+
+describe('the shard bundles of a large archive', () => {
+  it('treats each shard bundle as the first: runtime and index in the shell, fragments with pages', () => {
+    expect(fileRole('pagefind-3/pagefind-entry.json')).toBe('shell');
+    expect(fileRole('pagefind-3/pagefind.ru_1a.pf_meta')).toBe('shell');
+    expect(fileRole('pagefind-12/index/ru_9.pf_index')).toBe('shell');
+    expect(fileRole('pagefind-12/filter/ru_9.pf_filter')).toBe('shell');
+    expect(fileRole('pagefind-2/fragment/ru_a.pf_fragment')).toBe('fragment');
+    expect(fileRole('pagefind-2/pagefind-component-ui.js')).toBe('none');
+    expect(fileRole('pagefind/shards.json')).toBe('shell');
+  });
+
+  it('leaves folders that only look like a bundle alone', () => {
+    expect(fileRole('pagefind-x/fragment/a.pf_fragment')).toBe('none');
+    expect(fileRole('doc/pagefind-2/index.html')).toBe('page');
+  });
+});

@@ -1,0 +1,143 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { buildFixtureSite } from '../support/fixture-site.ts';
+import { setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
+import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
+
+// The search fixture (25 documents, 21 about snowfall) indexed at most four documents to a bundle:
+// the same answers as one bundle (tests/e2e/search.test.ts), now merged from seven. The first
+// shard holds the four documents without snowfall, where Pagefind falls back to shorter words.
+let server: OfflineServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Page URL → number of the shard bundle that indexed it. */
+const shardOf = new Map<string, number>();
+let bundles: string[];
+
+beforeAll(async () => {
+  const site = buildFixtureSite('search-shards', 'tests/fixtures/search-seeds', { SEARCH_SHARD_SIZE: '4' });
+  if (site.status !== 0) throw new Error(`sharded search fixture build failed:\n${site.output}`);
+  bundles = [
+    '/pagefind/',
+    ...(JSON.parse(readFileSync(join(site.outDir, 'pagefind/shards.json'), 'utf8')) as string[]),
+  ];
+  bundles.forEach((bundle, shard) => {
+    const folder = join(site.outDir, bundle, 'fragment');
+    if (!existsSync(folder)) throw new Error(`${bundle} indexed nothing`);
+    for (const name of readdirSync(folder)) {
+      const text = gunzipSync(readFileSync(join(folder, name)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/u, '');
+      shardOf.set((JSON.parse(text) as { url: string }).url, shard);
+    }
+  });
+  server = await serveOffline(site.outDir);
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+const results = () => page.locator('main [data-search-result]');
+const status = () => page.locator('search-app [role="status"]');
+const dates = () =>
+  page
+    .locator('main .results time')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
+
+async function search(params: Record<string, string>): Promise<void> {
+  await page.goto(`${server.url}search/?${new URLSearchParams(params).toString()}`);
+  await expect.poll(() => status().textContent(), { timeout: 15_000 }).not.toBe('');
+}
+
+// Shows every result of the current search, ten at a time.
+async function showAll(total: number): Promise<void> {
+  while ((await results().count()) < total) {
+    const shown = await results().count();
+    await page.locator('main .more').click();
+    await expect.poll(() => results().count()).toBeGreaterThan(shown);
+  }
+}
+
+describe('searching an archive indexed in shards', () => {
+  it('builds several bundles and finds documents of every shard that holds a match', async () => {
+    expect(bundles).toHaveLength(7);
+    await search({ q: 'снегопад' });
+    await expect(status().textContent()).resolves.toBe('Найден 21 результат');
+    await showAll(21);
+    const urls = await results().evaluateAll((links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+    );
+    expect(new Set(urls).size).toBe(21);
+    // Found by the one-letter word «с» in the shard without snowfall, were that shard kept.
+    expect(urls.filter((url) => shardOf.get(url) === 0)).toEqual([]);
+    const shards = new Set(urls.map((url) => shardOf.get(url)));
+    expect(shards.has(undefined)).toBe(false);
+    expect(shards.size).toBeGreaterThan(2);
+    await expect(page.locator('main .excerpt mark').first().textContent()).resolves.toMatch(/^снегопад/iu);
+  });
+
+  it('adds up filter counts across shards and applies filters to every shard', async () => {
+    await search({ q: 'снегопад' });
+    await page.locator('main summary').click();
+    const year = page.locator('main fieldset', { hasText: 'Год' });
+    await year.waitFor();
+    const counts = (await year.locator('.count').allTextContents()).map(Number);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(21);
+    await expect(year.locator('label', { hasText: '2023' }).locator('.count').textContent()).resolves.toBe(
+      '14',
+    );
+    await expect(page.locator('main fieldset legend').allTextContents()).resolves.toEqual([
+      'Год',
+      'Место',
+      'Автор',
+    ]);
+    await year.getByLabel('2021').check();
+    await expect.poll(() => status().textContent()).toBe('Найдено 5 результатов');
+    await search({ q: 'Dmitriev' });
+    await page.locator('main summary').click();
+    const language = page.locator('main fieldset', { hasText: 'Язык' });
+    await language.waitFor();
+    await expect(language.locator('label').allTextContents()).resolves.toEqual([
+      ' Английский 1',
+      ' Русский 1',
+    ]);
+  });
+
+  it('orders results by date across shards, newest or oldest first', async () => {
+    await search({ q: 'снегопад', sort: 'newest' });
+    await showAll(21);
+    const newest = await dates();
+    expect(newest).toHaveLength(21);
+    expect(newest).toEqual([...newest].sort().reverse());
+    await search({ q: 'снегопад', sort: 'oldest' });
+    const oldest = await dates();
+    expect(oldest).toHaveLength(10);
+    expect(oldest).toEqual([...newest].reverse().slice(0, 10));
+    expect(oldest[0]).toBe('2021-02-02');
+  });
+
+  it('searches every shard offline once the service worker has installed', async () => {
+    await page.goto(`${server.url}search/`);
+    await waitForServiceWorker(page);
+    await setNetwork(context, server, false);
+    const before = server.requests.length;
+    try {
+      await search({ q: 'снегопад', sort: 'oldest' });
+      await expect(status().textContent()).resolves.toBe('Найден 21 результат');
+      await expect(dates()).resolves.toHaveLength(10);
+      expect(server.requests.length).toBe(before);
+    } finally {
+      await setNetwork(context, server, true);
+    }
+  });
+});
