@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filterLabels, openSearch, searchResults, searchStatus } from '../support/search-page.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
@@ -47,17 +48,14 @@ afterAll(async () => {
   await server.close();
 });
 
-const results = () => page.locator('main [data-search-result]');
-const status = () => page.locator('search-app [role="status"]');
+const results = () => searchResults(page);
+const status = () => searchStatus(page);
 const dates = () =>
   page
     .locator('main .results time')
     .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
 
-async function search(params: Record<string, string>): Promise<void> {
-  await page.goto(`${server.url}search/?${new URLSearchParams(params).toString()}`);
-  await expect.poll(() => status().textContent(), { timeout: 15_000 }).not.toBe('');
-}
+const search = (params: Record<string, string>) => openSearch(page, server.url, params);
 
 // Shows every result of the current search, ten at a time.
 async function showAll(total: number): Promise<void> {
@@ -104,13 +102,7 @@ describe('searching an archive indexed in shards', () => {
     await year.getByLabel('2021').check();
     await expect.poll(() => status().textContent()).toBe('Найдено 5 результатов');
     await search({ q: 'Dmitriev' });
-    await page.locator('main summary').click();
-    const language = page.locator('main fieldset', { hasText: 'Язык' });
-    await language.waitFor();
-    await expect(language.locator('label').allTextContents()).resolves.toEqual([
-      ' Английский 1',
-      ' Русский 1',
-    ]);
+    await expect(filterLabels(page, 'Язык')).resolves.toEqual([' Английский 1', ' Русский 1']);
   });
 
   it('orders results by date across shards, newest or oldest first', async () => {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filterLabels, openSearch, searchResults, searchStatus } from '../support/search-page.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
@@ -21,16 +22,11 @@ afterAll(async () => {
   await server.close();
 });
 
-const results = () => page.locator('main [data-search-result]');
-const status = () => page.locator('main [role="status"]');
+const results = () => searchResults(page);
+const status = () => searchStatus(page);
 const box = () => page.locator('main [role="search"] input[type="search"]');
 
-async function search(params: Record<string, string | string[]>): Promise<void> {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) for (const one of [value].flat()) query.append(key, one);
-  await page.goto(`${server.url}/search/?${query.toString()}`);
-  await expect.poll(() => status().textContent(), { timeout: 15_000 }).not.toBe('');
-}
+const search = (params: Record<string, string | string[]>) => openSearch(page, server.url, params);
 
 const titles = () => results().allTextContents();
 
@@ -86,13 +82,7 @@ describe('searching the archive', () => {
     await page.locator('main fieldset', { hasText: 'Место' }).getByLabel('Казань').check();
     await expect.poll(() => results().count()).toBe(1);
     await search({ q: 'Dmitriev' });
-    await page.locator('main summary').click();
-    const language = page.locator('main fieldset', { hasText: 'Язык' });
-    await language.waitFor();
-    await expect(language.locator('label').allTextContents()).resolves.toEqual([
-      ' Английский 1',
-      ' Русский 1',
-    ]);
+    await expect(filterLabels(page, 'Язык')).resolves.toEqual([' Английский 1', ' Русский 1']);
   });
 
   it('sorts by relevance, newest first or oldest first', async () => {

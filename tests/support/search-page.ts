@@ -1,0 +1,28 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Result links of the search page. */
+export const searchResults = (page: Page) => page.locator('main [data-search-result]');
+
+/** The search page's live status line. */
+export const searchStatus = (page: Page) => page.locator('search-app [role="status"]');
+
+/** Opens `/search/` with the given address state and waits until it has answered. */
+export async function openSearch(
+  page: Page,
+  siteUrl: string,
+  params: Record<string, string | string[]>,
+): Promise<void> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const one of [value].flat()) query.append(key, one);
+  await page.goto(`${siteUrl.replace(/\/$/u, '')}/search/?${query.toString()}`);
+  await expect.poll(() => searchStatus(page).textContent(), { timeout: 15_000 }).not.toBe('');
+}
+
+/** Opens the filter panel and returns the labels, with counts, of one filter group. */
+export async function filterLabels(page: Page, legend: string): Promise<string[]> {
+  await page.locator('main summary').click();
+  const group = page.locator('main fieldset', { hasText: legend });
+  await group.waitFor();
+  return group.locator('label').allTextContents();
+}
