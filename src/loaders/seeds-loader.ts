@@ -71,6 +71,7 @@ async function loadAll(directory: string, maxBytes: number, context: LoaderConte
       const { seed } = result;
       const digest = generateDigest(`${INGEST_VERSION}\n${file}\n${read.bytes.toString('latin1')}`);
       if (store.get(result.slug)?.digest !== digest) {
+        const texts = [seed.title, ...seed.paragraphs];
         try {
           const data = await parseData({
             id: result.slug,
@@ -80,12 +81,10 @@ async function loadAll(directory: string, maxBytes: number, context: LoaderConte
               places: seed.places,
               authors: seed.authors,
               description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
-              words: countWords([seed.title, ...seed.paragraphs]),
+              words: countWords(texts),
               source: file,
-              terms: termCounts([seed.title, ...seed.paragraphs]),
-              lang: detectLanguage([seed.title, ...seed.paragraphs].join('\n'), {
-                fallback: siteConfig.lang,
-              }),
+              terms: termCounts(texts),
+              lang: detectLanguage(texts.join('\n'), { fallback: siteConfig.lang }),
             },
           });
           store.set({ id: result.slug, data, digest, rendered: { html: render(seed.paragraphs) } });

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRandom } from '../../scripts/bench/corpus.ts';
 
 // A small vocabulary of news words in several forms, so stemming and search have something to find.
 const words = (
@@ -11,15 +12,6 @@ const words = (
 const places = ['Москва', 'Санкт-Петербург', 'Казань', 'Новосибирск', 'Екатеринбург', 'Самара'];
 const names = ['Наталья Петрова', 'Иван Смирнов', 'Ольга Кузнецова', 'Павел Соколов', 'Анна Волкова'];
 
-// Deterministic pseudo-random numbers: the same count always gives the same archive.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 function sentence(next: () => number): string {
   const length = 6 + Math.floor(next() * 10);
   const text = Array.from({ length }, () => words[Math.floor(next() * words.length)]).join(' ');
@@ -29,7 +21,8 @@ function sentence(next: () => number): string {
 /** Writes `count` seed documents (about 1.5 kB of Russian news text each) into `directory`. */
 export function generateSeeds(directory: string, count: number): void {
   mkdirSync(directory, { recursive: true });
-  const next = random(count);
+  // The benchmark's deterministic generator: the same count always gives the same archive.
+  const next = createRandom(count);
   for (let index = 0; index < count; index += 1) {
     const day = new Date(Date.UTC(2020, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
     const paragraphs = Array.from({ length: 3 + Math.floor(next() * 4) }, () =>
