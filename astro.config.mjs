@@ -10,13 +10,15 @@ import { siteConfig } from './src/site-config.ts';
 export default defineConfig({
   site: siteConfig.site,
   base: siteConfig.base,
-  // A separate cache lets test builds over fixtures leave the real site's content store alone.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: siteConfig.cacheDir,
   trailingSlash: 'always',
   // One shared stylesheet instead of ~4 kB inlined in every page (docs/benchmarks.md). Astro's
   // incremental build stays off: every page names the build it belongs to, so the service worker
   // never mixes pages of two deploys, and a page restored from an older build would break that.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // The dev server watches the project; benchmark archives and build output hold hundreds of
+  // thousands of files, more than the system allows watchers for.
+  vite: { server: { watch: { ignored: ['**/bench/**', '**/dist/**'] } } },
   // Order matters: hooks run in this order, and the service worker precaches the finished search
   // index and the vocabulary, so the offline integration comes after them.
   integrations: [

@@ -24,6 +24,8 @@ export interface SiteConfig {
   relatedCount: number;
   /** Folder of seed documents, relative to the project root (env `SEEDS_DIR`). */
   seedsDir: string;
+  /** Build cache folder (Astro's content store and the rendered bodies beside it; env `ASTRO_CACHE_DIR`). */
+  cacheDir: string;
   /** Documents per search index bundle; larger sites are searched across several (env `SEARCH_SHARD_SIZE`). */
   searchShardSize: number;
 }
@@ -41,5 +43,7 @@ export const siteConfig: SiteConfig = {
   feedSize: 50,
   relatedCount: 5,
   seedsDir: process.env['SEEDS_DIR'] ?? 'seeds',
+  // A separate cache lets test builds over fixtures leave the real site's content store alone.
+  cacheDir: process.env['ASTRO_CACHE_DIR'] ?? './node_modules/.astro',
   searchShardSize: parseShardSize(process.env['SEARCH_SHARD_SIZE']),
 };

@@ -7,7 +7,6 @@ import { documentPath, withBase } from './paths.ts';
 export interface FeedDocument {
   id: string;
   data: { title: string; date: string; description: string; places: string[]; authors: string[] };
-  rendered?: { html: string } | undefined;
 }
 
 /** What the feeds say about the site itself. */
@@ -37,8 +36,12 @@ export function isoDateToDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
 
-/** The newest `limit` documents as feed items with absolute links. */
-export function latestItems(documents: readonly FeedDocument[], site: FeedSite): FeedItem[] {
+/** The newest `limit` documents as feed items with absolute links, each with its body HTML. */
+export function latestItems<T extends FeedDocument>(
+  documents: readonly T[],
+  site: FeedSite,
+  bodyOf: (entry: T) => string,
+): FeedItem[] {
   return [...documents]
     .sort(compareNewestFirst)
     .slice(0, site.limit)
@@ -47,7 +50,7 @@ export function latestItems(documents: readonly FeedDocument[], site: FeedSite):
       link: new URL(documentPath(site.base, entry.id), site.site).href,
       date: isoDateToDate(entry.data.date),
       description: entry.data.description,
-      content: entry.rendered?.html ?? '',
+      content: bodyOf(entry),
       places: entry.data.places,
       authors: entry.data.authors,
     }));

@@ -1,7 +1,7 @@
 import { ingestSeed } from '../lib/ingest.ts';
 import type { ParsedSeed } from '../lib/parse-seed.ts';
 import { listSeedFiles } from './seed-files.ts';
-import { maxBytesFromEnv, readSeed } from './seeds-loader.ts';
+import { maxBytesFromEnv, readSeed } from './read-seed.ts';
 
 /** One document the site publishes: its slug and what its seed says. */
 export interface SeedDocument {

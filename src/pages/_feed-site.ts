@@ -1,4 +1,6 @@
-import type { FeedSite } from '../lib/site-feed.ts';
+import { getCollection } from 'astro:content';
+import { latestItems, type FeedItem, type FeedSite } from '../lib/site-feed.ts';
+import { documentBody } from '../loaders/document-bodies.ts';
 import { siteConfig } from '../site-config.ts';
 
 /** The site as the feeds describe it. */
@@ -11,4 +13,9 @@ export function feedSite(site: URL | undefined): FeedSite {
     base: import.meta.env.BASE_URL,
     limit: siteConfig.feedSize,
   };
+}
+
+/** The newest documents as feed items, bodies included. */
+export async function latestFeedItems(site: FeedSite): Promise<FeedItem[]> {
+  return latestItems(await getCollection('documents'), site, documentBody);
 }

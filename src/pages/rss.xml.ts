@@ -1,14 +1,13 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
-import { escapeFeedText, latestItems } from '../lib/site-feed.ts';
+import { escapeFeedText } from '../lib/site-feed.ts';
 import { siteConfig } from '../site-config.ts';
-import { feedSite } from './_feed-site.ts';
+import { feedSite, latestFeedItems } from './_feed-site.ts';
 
 /** The latest documents as RSS 2.0. */
 export const GET: APIRoute = async (context) => {
   const site = feedSite(context.site);
-  const items = latestItems(await getCollection('documents'), site);
+  const items = await latestFeedItems(site);
   return rss({
     title: siteConfig.title,
     description: siteConfig.description,

@@ -12,14 +12,15 @@ const site = {
 const entry = (id: string, date: string) => ({
   id,
   data: { title: id, date, description: `о ${id}`, places: [], authors: ['Анна Смирнова'] },
-  rendered: { html: `<p>${id}</p>` },
 });
+const body = (document: { id: string }): string => `<p>${document.id}</p>`;
 
 describe('site feeds', () => {
   it('keeps the newest documents with absolute links under the base path', () => {
     const items = latestItems(
       [entry('a', '2024-01-01'), entry('b', '2025-01-01'), entry('c', '2023-01-01')],
       site,
+      body,
     );
     expect(items.map((item) => item.link)).toEqual([
       'https://example.org/archive/doc/b/',
@@ -29,7 +30,7 @@ describe('site feeds', () => {
   });
 
   it('writes a JSON Feed whose items carry content, date and author', () => {
-    const feed = JSON.parse(buildFeed(site, latestItems([entry('a', '2024-01-01')], site)).json1()) as {
+    const feed = JSON.parse(buildFeed(site, latestItems([entry('a', '2024-01-01')], site, body)).json1()) as {
       home_page_url: string;
       items: { id: string; content_html: string; date_published: string; author: { name: string } }[];
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSeed } from '../../../src/loaders/seeds-loader.ts';
+import { readSeed } from '../../../src/loaders/read-seed.ts';
 
 describe('readSeed', () => {
   it('reads a file within the limit', async () => {

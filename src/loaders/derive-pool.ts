@@ -1,0 +1,33 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import deriveBatch, { type DerivedFacts, type DeriveTask } from './derive-worker.ts';
+
+/** Runs derive batches on worker threads when there is much to do, inline when there is little. */
+export interface Deriver {
+  derive: (task: DeriveTask) => Promise<DerivedFacts[]>;
+  close: () => Promise<void>;
+}
+
+// Starting the threads costs about half a second (each loads the typography and language models):
+// a rebuild that changed a few documents is faster inline.
+const MIN_BATCH_FOR_THREADS = 16;
+
+/** A deriver for one sync pass; `close` it when the pass ends so its threads exit. */
+export function createDeriver(threads = availableParallelism()): Deriver {
+  let pool: Piscina | undefined;
+  return {
+    derive: (task) => {
+      if (threads < 2 || task.inputs.length < MIN_BATCH_FOR_THREADS) return deriveBatch(task);
+      pool ??= new Piscina({
+        filename: new URL('./derive-worker.ts', import.meta.url).href,
+        minThreads: threads,
+        maxThreads: threads,
+      });
+      return pool.run(task) as Promise<DerivedFacts[]>;
+    },
+    close: async () => {
+      await pool?.destroy();
+      pool = undefined;
+    },
+  };
+}
