@@ -24,7 +24,7 @@ describe('deriving documents', () => {
     const [facts] = await deriveBatch({ bodies, fallbackLang: 'ru', inputs: [input(1)] });
     expect(facts).toMatchObject({ lang: 'ru', terms: { переговор: 1 } });
     const html = await readFile(bodyPath(bodies, 'd1'), 'utf8');
-    expect(html).toMatch(/^<p>Переговоры в Кремле продолжились «в.среду»/u);
+    expect(html).toMatch(/^<p>Переговоры\sв\sКремле\sпродолжились\s«в\sсреду»/u);
   });
 
   it('reports a document the renderer cannot take and still derives the others', async () => {
