@@ -30,13 +30,19 @@ export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
   return files;
 }
 
+/** A page's Pagefind fragment: its file and the page title it records. */
+export interface FragmentInfo {
+  path: string;
+  title: string | null;
+}
+
 /** Page URL → fragment path and title, from Pagefind's fragments of every bundle (gzipped JSON behind a signature). */
 export async function readFragments(
   directory: string,
   base: string,
   files: readonly BuiltFile[],
-): Promise<Map<string, { path: string; title: string | null }>> {
-  const fragments = new Map<string, { path: string; title: string | null }>();
+): Promise<Map<string, FragmentInfo>> {
+  const fragments = new Map<string, FragmentInfo>();
   for (const { path } of files) {
     if (fileRole(path) !== 'fragment') continue;
     const text = gunzipSync(readFileSync(join(directory, path)))

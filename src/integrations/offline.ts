@@ -10,7 +10,8 @@ import { archivePages, planOffline, type OfflinePlan } from '../lib/offline-plan
 import { withBase } from '../lib/paths.ts';
 import { FILTER_KEYS, HIGHLIGHT_PARAM } from '../lib/search-state.ts';
 import { timePhase } from './build-phases.ts';
-import { listBuiltFiles, readFragments } from './built-files.ts';
+import type { BuiltSite } from './built-files-worker.ts';
+import { offThread } from './off-thread.ts';
 
 /** Options of the offline integration. */
 export interface OfflineIntegrationOptions {
@@ -116,10 +117,12 @@ async function writeServiceWorker(
       'offline: no Pagefind index in the output; the search integration must run before this one',
     );
   }
-  const files = (await listBuiltFiles(directory)).filter(
-    (file) => !file.path.startsWith('offline/pages.json'),
-  );
-  const pages = archivePages(base, files, await readFragments(directory, base, files));
+  const site = await offThread<BuiltSite>(new URL('./built-files-worker.ts', import.meta.url), {
+    directory,
+    base,
+  });
+  const files = site.files.filter((file) => !file.path.startsWith('offline/pages.json'));
+  const pages = archivePages(base, files, new Map(site.fragments));
   // The list of pages is part of the shell (the offline page and the save control read it).
   const pagesJson = JSON.stringify(pages);
   const plan = planOffline(

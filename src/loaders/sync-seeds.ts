@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { LoaderContext } from 'astro/loaders';
 import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION, type IngestResult } from '../lib/ingest.ts';
@@ -18,12 +19,18 @@ const READ_BATCH = 64;
 // that a large archive is never held in memory whole.
 const IN_FLIGHT = 8;
 
+/** Worker threads for deriving documents: env `SYNC_THREADS`, else one per core. */
+export function threadsFromEnv(): number {
+  const value = Number(process.env['SYNC_THREADS']);
+  return Number.isInteger(value) && value > 0 ? value : availableParallelism();
+}
+
 /** Syncs every seed into the content store: unchanged files are skipped by digest, the rest derived on threads. */
 export async function syncSeeds(directory: string, maxBytes: number, context: LoaderContext): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
   const bodies = bodiesDir(siteConfig.cacheDir);
   await makeBodiesDir(bodies);
-  const deriver = createDeriver();
+  const deriver = createDeriver(threadsFromEnv());
   const { files, ignored } = await scanSeedsFolder(directory);
   const owners = new Map<string, string>();
   const summary: IngestSummary = { documents: 0, problems: [], ignored, legacyEncodings: {} };
