@@ -12,12 +12,16 @@ export interface Deriver {
 // a rebuild that changed a few documents is faster inline.
 const MIN_BATCH_FOR_THREADS = 16;
 
-/** A deriver for one sync pass; `close` it when the pass ends so its threads exit. */
-export function createDeriver(threads = availableParallelism()): Deriver {
+/**
+ * A deriver for one sync pass with this many worker threads (0: all inline); `close` it when the
+ * pass ends so its threads exit. The default leaves one core to the build's own thread, which reads,
+ * parses and stores documents meanwhile: on 2 cores, two threads measured slower than one.
+ */
+export function createDeriver(threads = availableParallelism() - 1): Deriver {
   let pool: Piscina | undefined;
   return {
     derive: (task) => {
-      if (threads < 2 || task.inputs.length < MIN_BATCH_FOR_THREADS) return deriveBatch(task);
+      if (threads < 1 || task.inputs.length < MIN_BATCH_FOR_THREADS) return deriveBatch(task);
       pool ??= new Piscina({
         filename: new URL('./derive-worker.ts', import.meta.url).href,
         minThreads: threads,

@@ -19,10 +19,11 @@ const READ_BATCH = 64;
 // that a large archive is never held in memory whole.
 const IN_FLIGHT = 8;
 
-/** Worker threads for deriving documents: env `SYNC_THREADS`, else one per core. */
+/** Worker threads for deriving documents: env `SYNC_THREADS` (0: none), else one per core but one. */
 export function threadsFromEnv(): number {
-  const value = Number(process.env['SYNC_THREADS']);
-  return Number.isInteger(value) && value > 0 ? value : availableParallelism();
+  const raw = process.env['SYNC_THREADS']?.trim();
+  const value = raw ? Number(raw) : Number.NaN;
+  return Number.isInteger(value) && value >= 0 ? value : availableParallelism() - 1;
 }
 
 /** Syncs every seed into the content store: unchanged files are skipped by digest, the rest derived on threads. */
