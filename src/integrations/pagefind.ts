@@ -95,7 +95,15 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
       // starts (core/build/static-build.js, viteBuild), never after, so bundles written while
       // rendering stay.
       'astro:build:start': ({ logger, setPrerenderer }) => {
-        const indexed = progressCounter((line) => logger.info(line), 'pages indexed', 5000);
+        const indexed = progressCounter(
+          // While Astro renders, it has printed a page's path without a line end.
+          (line) => {
+            process.stdout.write('\n');
+            logger.info(line);
+          },
+          'pages indexed',
+          5000,
+        );
         indexer = shardedIndexer({
           directory: outDir,
           base,
