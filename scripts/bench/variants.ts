@@ -18,6 +18,8 @@ export const variants: Record<string, Variant> = {
   'fragment-per-page': { search: { shardSize: 10_000 } },
   'sharded-10k': { search: { maxFragments: 1000, shardSize: 10_000 } },
   'sharded-400': { search: { maxFragments: 1000, shardSize: 400 } },
+  // Shards are written while later pages render: smaller ones leave less to write at the end.
+  'sharded-5k': { search: { maxFragments: 1000, shardSize: 5000 } },
 };
 
 /** Source of an Astro config file that imports the project's config and applies a variant. */
