@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -33,6 +34,8 @@ function failOn(errors: string[], what: string): void {
   if (errors.length > 0) throw new Error(`Pagefind ${what}: ${errors.join('; ')}`);
 }
 
+const withoutSlash = (path: string): string => path.replace(/\/+$/u, '');
+
 // The marker of document pages (an attribute, never text: text on a page is escaped). Pagefind
 // indexes only such pages, so list pages stay out of the index and shards count documents alone.
 const indexedPage = /<[^>]*\sdata-pagefind-body[\s>=]/u;
@@ -59,6 +62,8 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
   let indexer: ShardedIndexer | undefined;
   let unwatch = (): void => {};
   let started: number | undefined;
+  // Document paths Astro listed and has not rendered yet, without their last slash.
+  let unrendered = new Set<string>();
   return {
     name: 'archive:search',
     hooks: {
@@ -113,20 +118,34 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
         });
         const { add, expect } = indexer;
         const documents = documentsRoot('/');
+        const root = withBase(base, '');
         unwatch = watchRenderedPages(setPrerenderer, {
-          paths: (paths) => expect(paths.filter((path) => path.startsWith(documents)).length),
+          paths: (paths) => {
+            const listed = paths.filter((path) => path.startsWith(documents));
+            unrendered = new Set(listed.map(withoutSlash));
+            expect(listed.length);
+          },
           page: ({ path, html }) => {
+            // Stored without the base: the search page gives Pagefind the base as `baseUrl`.
+            const url = path.startsWith(root) ? `/${path.slice(root.length)}` : path;
+            unrendered.delete(withoutSlash(url));
             if (!indexedPage.test(html)) return;
             started ??= Date.now();
-            // Stored without the base: the search page gives Pagefind the base as `baseUrl`.
-            const root = withBase(base, '');
-            return add(path.startsWith(root) ? `/${path.slice(root.length)}` : path, html);
+            return add(url, html);
           },
         });
       },
       'astro:build:done': async ({ logger }) => {
         unwatch();
-        const done = await timePhase('search', async () => indexer?.finish());
+        const done = await timePhase('search', async () => {
+          if (!indexer) return undefined;
+          // Pages Astro restored from its incremental build cache were never rendered: read them.
+          for (const path of unrendered) {
+            const html = await readFile(join(outDir, path, 'index.html'), 'utf8').catch(() => '');
+            if (indexedPage.test(html)) await indexer.add(`${path}/`, html);
+          }
+          return indexer.finish();
+        });
         if (started !== undefined)
           recordPhase({ name: 'search (parallel)', start: started, end: Date.now() });
         if (done) logger.info(`indexed ${done.pages} pages in ${done.bundles} shards`);
