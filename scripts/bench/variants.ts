@@ -1,7 +1,7 @@
 /** A benchmark variant: overrides of the site's Astro config and search options, one lever each. */
 export interface Variant {
   astro?: { build?: Record<string, unknown>; experimental?: Record<string, unknown> };
-  search?: { indexFrom?: 'pages' | 'seeds'; maxFragments?: number; shardSize?: number };
+  search?: { maxFragments?: number; shardSize?: number };
 }
 
 /**
@@ -14,10 +14,12 @@ export const variants: Record<string, Variant> = {
   chunked: { astro: { experimental: { collectionStorage: 'chunked' } } },
   incremental: { astro: { experimental: { incrementalBuild: true } } },
   'inline-css': { astro: { build: { inlineStylesheets: 'auto' } } },
-  'search-from-seeds': { search: { indexFrom: 'seeds', maxFragments: 1000 } },
-  'fragment-per-page': { search: { indexFrom: 'pages' } },
+  // Any search options without `maxFragments`: Pagefind's default of one fragment file per page.
+  'fragment-per-page': { search: { shardSize: 10_000 } },
   'sharded-10k': { search: { maxFragments: 1000, shardSize: 10_000 } },
   'sharded-400': { search: { maxFragments: 1000, shardSize: 400 } },
+  // Shards are written while later pages render: smaller ones leave less to write at the end.
+  'sharded-5k': { search: { maxFragments: 1000, shardSize: 5000 } },
 };
 
 /** Source of an Astro config file that imports the project's config and applies a variant. */

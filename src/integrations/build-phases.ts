@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { progressCounter } from '../lib/progress.ts';
+import { watchRenderedPages } from './rendered-pages.ts';
 
 /** One timed phase of a build, as epoch milliseconds. */
 export interface PhaseTime {
@@ -21,6 +22,14 @@ export async function timePhase<T>(name: string, work: () => Promise<T>): Promis
   }
 }
 
+/**
+ * Records work that ran beside other phases (search indexing while pages render) under its own
+ * name, such as `search (parallel)`, so the summary shows it without adding it to the waits.
+ */
+export function recordPhase(phase: PhaseTime): void {
+  phases.push(phase);
+}
+
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /**
@@ -30,6 +39,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  */
 export function buildPhases(): AstroIntegration {
   const mark: Record<string, number> = { process: Math.round(performance.timeOrigin) };
+  let unwatch = (): void => {};
   return {
     name: 'archive:build-phases',
     hooks: {
@@ -38,37 +48,27 @@ export function buildPhases(): AstroIntegration {
       },
       'astro:build:start': ({ logger, setPrerenderer }) => {
         mark['synced'] = Date.now();
-        setPrerenderer((prerenderer) => {
-          let total = 0;
-          const rendered = progressCounter(
-            // Astro has already printed this page's path without a line end.
-            (line) => {
-              process.stdout.write('\n');
-              logger.info(line);
-            },
-            'pages rendered',
-            5000,
-          );
-          return {
-            ...prerenderer,
-            getStaticPaths: async () => {
-              mark['bundled'] = Date.now();
-              const paths = await prerenderer.getStaticPaths();
-              total = paths.length;
-              return paths;
-            },
-            render: async (request, options) => {
-              const response = await prerenderer.render(request, options);
-              rendered(total);
-              return response;
-            },
-          };
+        const rendered = progressCounter(
+          // Astro has already printed this page's path without a line end.
+          (line) => {
+            process.stdout.write('\n');
+            logger.info(line);
+          },
+          'pages rendered',
+          5000,
+        );
+        unwatch = watchRenderedPages(setPrerenderer, {
+          collecting: () => {
+            mark['bundled'] = Date.now();
+          },
+          rendered,
         });
       },
       'astro:build:generated': () => {
         mark['rendered'] = Date.now();
       },
       'astro:build:done': async ({ logger }) => {
+        unwatch();
         const end = Date.now();
         const at = (name: string, fallback: number): number => mark[name] ?? fallback;
         const config = at('config', at('process', end));

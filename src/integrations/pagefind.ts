@@ -1,16 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { detectLanguage } from '../lib/detect-language.ts';
-import { documentPath } from '../lib/paths.ts';
+import { documentPath, documentsRoot, withBase } from '../lib/paths.ts';
 import { toSearchRecord } from '../lib/search-record.ts';
-import { DEFAULT_SHARD_SIZE, shardRanges } from '../lib/search-shards.ts';
+import { DEFAULT_SHARD_SIZE } from '../lib/search-shards.ts';
 import { readSeedDocuments } from '../loaders/seed-documents.ts';
 import { progressCounter } from '../lib/progress.ts';
-import { timePhase } from './build-phases.ts';
+import { recordPhase, timePhase } from './build-phases.ts';
+import { watchRenderedPages } from './rendered-pages.ts';
+import { shardedIndexer, type ShardedIndexer } from './search-indexer.ts';
 
 /** Options of the search integration. */
 export interface SearchIntegrationOptions {
@@ -18,8 +19,6 @@ export interface SearchIntegrationOptions {
   seedsDir: string;
   /** Language of documents, for Pagefind's stemming under `astro dev`. */
   lang: string;
-  /** Index the built pages' HTML (default), or records made from the seeds (see docs/benchmarks.md). */
-  indexFrom?: 'pages' | 'seeds';
   /** Pagefind's cap on fragment files per language; hosts limit file counts. */
   maxFragments?: number;
   /**
@@ -35,131 +34,11 @@ function failOn(errors: string[], what: string): void {
   if (errors.length > 0) throw new Error(`Pagefind ${what}: ${errors.join('; ')}`);
 }
 
-async function listPages(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !path.startsWith('pagefind'))
-    .sort();
-}
+const withoutSlash = (path: string): string => path.replace(/\/+$/u, '');
 
-// The marker of document pages (an attribute, never text: text on a page is escaped).
+// The marker of document pages (an attribute, never text: text on a page is escaped). Pagefind
+// indexes only such pages, so list pages stay out of the index and shards count documents alone.
 const indexedPage = /<[^>]*\sdata-pagefind-body[\s>=]/u;
-
-// Pagefind indexes only the pages marked with data-pagefind-body once one page of its run has it:
-// shards hold those alone (a shard of list pages would otherwise index their whole text), and
-// their number decides whether the site is sharded. Synchronous reads: for tens of thousands of
-// small files, awaiting each one leaves the CPU idle.
-async function listIndexedPages(directory: string): Promise<string[]> {
-  return (await listPages(directory)).filter((page) =>
-    indexedPage.test(readFileSync(join(directory, page), 'utf8')),
-  );
-}
-
-// One Pagefind service per shard, closed before the next starts, so only one index is in memory.
-async function indexShards(
-  directory: string,
-  options: SearchIntegrationOptions,
-  pages: string[],
-  ranges: [number, number][],
-  base: string,
-  logger: AstroIntegrationLogger,
-): Promise<void> {
-  const indexed = progressCounter((line) => logger.info(line), 'pages indexed', 5000);
-  const bundles: string[] = [];
-  for (const [shard, [start, end]] of ranges.entries()) {
-    const config = options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments };
-    const { index, errors } = await pagefind.createIndex(config);
-    failOn(errors, 'createIndex');
-    if (!index) throw new Error('Pagefind returned no index');
-    try {
-      for (const page of pages.slice(start, end)) {
-        const url = `${base}${page.replace(/index\.html$/u, '')}`;
-        const added = await index.addHTMLFile({
-          url,
-          content: await readFile(join(directory, page), 'utf8'),
-        });
-        failOn(added.errors, 'addHTMLFile');
-        indexed(pages.length);
-      }
-      const name = shard === 0 ? 'pagefind' : `pagefind-${shard}`;
-      const written = await index.writeFiles({ outputPath: join(directory, name) });
-      failOn(written.errors, 'writeFiles');
-      if (shard > 0) bundles.push(`${base}${name}/`);
-    } finally {
-      await pagefind.close();
-    }
-  }
-  await writeFile(join(directory, 'pagefind', 'shards.json'), JSON.stringify(bundles));
-  logger.info(`indexed ${pages.length} pages in ${bundles.length + 1} shards`);
-}
-
-// Up to one shard's worth of document pages stays one bundle, indexed as before; the search page
-// reads the (then empty) list of further bundles either way.
-async function indexSite(
-  directory: string,
-  options: SearchIntegrationOptions,
-  base: string,
-  logger: AstroIntegrationLogger,
-): Promise<void> {
-  const pages = options.indexFrom === 'seeds' ? [] : await listIndexedPages(directory);
-  const ranges = shardRanges(pages.length, options.shardSize ?? DEFAULT_SHARD_SIZE);
-  if (ranges.length > 1) return indexShards(directory, options, pages, ranges, base, logger);
-  await indexBuiltSite(directory, options, base, logger);
-  await writeFile(join(directory, 'pagefind', 'shards.json'), '[]');
-}
-
-async function indexBuiltSite(
-  directory: string,
-  options: SearchIntegrationOptions,
-  base: string,
-  logger: AstroIntegrationLogger,
-): Promise<void> {
-  const started = performance.now();
-  const config = options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments };
-  const { index, errors } = await pagefind.createIndex(config);
-  failOn(errors, 'createIndex');
-  if (!index) throw new Error('Pagefind returned no index');
-  try {
-    let pages = 0;
-    if (options.indexFrom === 'seeds') {
-      pages = await addSeedRecords(
-        index,
-        options,
-        base,
-        progressCounter((line) => logger.info(line), 'pages indexed', 5000),
-      );
-    } else {
-      const added = await index.addDirectory({ path: directory });
-      failOn(added.errors, 'addDirectory');
-      pages = added.page_count;
-    }
-    const written = await index.writeFiles({ outputPath: join(directory, 'pagefind') });
-    failOn(written.errors, 'writeFiles');
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info(`indexed ${pages} pages in ${seconds} s`);
-  } finally {
-    await pagefind.close();
-  }
-}
-
-// The same documents the loader publishes (first file wins a slug), as records without page HTML.
-async function addSeedRecords(
-  index: pagefind.PagefindIndex,
-  options: SearchIntegrationOptions,
-  base: string,
-  progress: (total?: number) => void,
-): Promise<number> {
-  let count = 0;
-  for await (const { slug, seed } of readSeedDocuments(resolve(options.seedsDir))) {
-    const added = await index.addCustomRecord(toSearchRecord(seed, documentPath(base, slug), options.lang));
-    failOn(added.errors, 'addCustomRecord');
-    count += 1;
-    progress();
-  }
-  return count;
-}
 
 // Under `astro dev` there is no built HTML, so the index is made from the seeds themselves.
 async function indexSeeds(options: SearchIntegrationOptions, base: string): Promise<Map<string, Uint8Array>> {
@@ -176,14 +55,21 @@ async function indexSeeds(options: SearchIntegrationOptions, base: string): Prom
   return new Map(files.map((file) => [file.path.replace(/^\/+/u, ''), file.content]));
 }
 
-/** Builds the Pagefind index after the site is built, and serves a live one under `astro dev`. */
+/** Indexes document pages while the site renders, and serves a live index from the seeds under `astro dev`. */
 export function searchIntegration(options: SearchIntegrationOptions): AstroIntegration {
   let base = '/';
+  let outDir = '';
+  let indexer: ShardedIndexer | undefined;
+  let unwatch = (): void => {};
+  let started: number | undefined;
+  // Document paths Astro listed and has not rendered yet, without their last slash.
+  let unrendered = new Set<string>();
   return {
     name: 'archive:search',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:server:setup': ({ server, logger }) => {
         let files: Promise<Map<string, Uint8Array>> | undefined;
@@ -209,8 +95,60 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
           });
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        await timePhase('search', () => indexSite(fileURLToPath(dir), options, base, logger));
+      // Pages go to Pagefind while Astro renders the rest (src/integrations/rendered-pages.ts), so
+      // its service indexes on the second core. Astro empties the output folder before rendering
+      // starts (core/build/static-build.js, viteBuild), never after, so bundles written while
+      // rendering stay.
+      'astro:build:start': ({ logger, setPrerenderer }) => {
+        const indexed = progressCounter(
+          // While Astro renders, it has printed a page's path without a line end.
+          (line) => {
+            process.stdout.write('\n');
+            logger.info(line);
+          },
+          'pages indexed',
+          5000,
+        );
+        indexer = shardedIndexer({
+          directory: outDir,
+          base,
+          shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
+          maxFragments: options.maxFragments,
+          progress: () => indexed(),
+        });
+        const { add, expect } = indexer;
+        const documents = documentsRoot('/');
+        const root = withBase(base, '');
+        unwatch = watchRenderedPages(setPrerenderer, {
+          paths: (paths) => {
+            const listed = paths.filter((path) => path.startsWith(documents));
+            unrendered = new Set(listed.map(withoutSlash));
+            expect(listed.length);
+          },
+          page: ({ path, html }) => {
+            // Stored without the base: the search page gives Pagefind the base as `baseUrl`.
+            const url = path.startsWith(root) ? `/${path.slice(root.length)}` : path;
+            unrendered.delete(withoutSlash(url));
+            if (!indexedPage.test(html)) return;
+            started ??= Date.now();
+            return add(url, html);
+          },
+        });
+      },
+      'astro:build:done': async ({ logger }) => {
+        unwatch();
+        const done = await timePhase('search', async () => {
+          if (!indexer) return undefined;
+          // Pages Astro restored from its incremental build cache were never rendered: read them.
+          for (const path of unrendered) {
+            const html = await readFile(join(outDir, path, 'index.html'), 'utf8').catch(() => '');
+            if (indexedPage.test(html)) await indexer.add(`${path}/`, html);
+          }
+          return indexer.finish();
+        });
+        if (started !== undefined)
+          recordPhase({ name: 'search (parallel)', start: started, end: Date.now() });
+        if (done) logger.info(`indexed ${done.pages} pages in ${done.bundles} shards`);
       },
     },
   };

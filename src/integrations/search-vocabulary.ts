@@ -1,33 +1,19 @@
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { withBase } from '../lib/paths.ts';
-import { countWordsInto, vocabularyChunks } from '../lib/vocabulary.ts';
-import { readSeedDocuments } from '../loaders/seed-documents.ts';
-import { timePhase } from './build-phases.ts';
+import { recordPhase, timePhase } from './build-phases.ts';
+import { buildChunks } from './vocabulary-chunks.ts';
+import { chunksInWorker, type ThreadResult } from './vocabulary-thread.ts';
 
 /** Folder of the site that holds the vocabulary chunks for "did you mean". */
 export const VOCABULARY_DIR = 'search-words';
 
-// Above this many documents, words seen once are mostly typos and names: leave them out.
-const RARE_WORDS_FROM = 1000;
-
-async function buildChunks(seedsDir: string): Promise<Map<string, string>> {
-  const directory = resolve(seedsDir);
-  const counts = new Map<string, number>();
-  let documents = 0;
-  for await (const { seed } of readSeedDocuments(directory)) {
-    documents += 1;
-    countWordsInto([seed.title, ...seed.paragraphs].join('\n'), counts);
-  }
-  const chunks = vocabularyChunks(counts, documents >= RARE_WORDS_FROM ? 2 : 1);
-  return new Map([...chunks].map(([key, entries]) => [`${key}.json`, JSON.stringify(entries)]));
-}
-
 /** Writes the archive's own words, split into small chunks the search page loads on a miss. */
 export function searchVocabularyIntegration(options: { seedsDir: string }): AstroIntegration {
   let base = '/';
+  let counting: { start: number; result: Promise<ThreadResult> } | undefined;
   return {
     name: 'archive:search-vocabulary',
     hooks: {
@@ -48,19 +34,28 @@ export function searchVocabularyIntegration(options: { seedsDir: string }): Astr
           }, next);
         });
       },
+      // Counting reads and parses every seed again: a worker thread does it while pages render.
+      'astro:build:start': () => {
+        counting = { start: Date.now(), result: chunksInWorker(options.seedsDir) };
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await timePhase('vocabulary', async () => {
+        const started = counting?.start;
+        const result = await timePhase('vocabulary', async () => {
+          const result = await (counting?.result ?? chunksInWorker(options.seedsDir));
+          if ('error' in result) throw result.error;
           const out = join(fileURLToPath(dir), VOCABULARY_DIR);
           await rm(out, { recursive: true, force: true });
           await mkdir(out, { recursive: true });
-          const chunks = await buildChunks(options.seedsDir);
           let bytes = 0;
-          for (const [name, text] of chunks) {
+          for (const [name, text] of result.chunks) {
             await writeFile(join(out, name), text);
-            bytes += (await stat(join(out, name))).size;
+            bytes += Buffer.byteLength(text);
           }
-          logger.info(`${chunks.size} vocabulary chunks, ${(bytes / 1024).toFixed(1)} kB`);
+          logger.info(`${result.chunks.size} vocabulary chunks, ${(bytes / 1024).toFixed(1)} kB`);
+          return result;
         });
+        if (started !== undefined)
+          recordPhase({ name: 'vocabulary (parallel)', start: started, end: result.end });
       },
     },
   };

@@ -4,9 +4,14 @@ export function withBase(base: string, path: string): string {
   return `${head}${path.replace(/^\/+/u, '')}`;
 }
 
+/** The URL path every document page starts with. */
+export function documentsRoot(base: string): string {
+  return withBase(base, 'doc/');
+}
+
 /** The URL path of a document page. */
 export function documentPath(base: string, slug: string): string {
-  return withBase(base, `doc/${slug}/`);
+  return `${documentsRoot(base)}${slug}/`;
 }
 
 /** The URL path of page `n` (1-based) of the newest-first list. */

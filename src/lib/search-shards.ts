@@ -96,3 +96,15 @@ export function matchesQueryWords(
     return matched.some((word) => commonPrefix(word, term) >= needed);
   });
 }
+
+/**
+ * How many pages shard number `shard` takes when about `expected` pages are coming: the sizes of
+ * `shardRanges`, except that the last planned shard and any shard past the plan take up to
+ * `shardSize`, so pages beyond the estimate never break the bound.
+ */
+export function shardCapacity(expected: number, shardSize: number, shard: number): number {
+  const ranges = shardRanges(expected, shardSize);
+  const range = ranges[shard];
+  if (!range || shard === ranges.length - 1) return shardSize;
+  return range[1] - range[0];
+}

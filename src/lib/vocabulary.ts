@@ -22,9 +22,15 @@ export function chunkKey(word: string): string {
 
 /** Counts the words of a text into `counts`, keyed by their lower-case form. */
 export function countWordsInto(text: string, counts: Map<string, number>): void {
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].toLocaleLowerCase('ru');
-    if ([...word].length < MIN_WORD_LENGTH) continue;
+  // Once per text, not per word; Russian has no locale-specific lower case, so no locale either.
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const word = match[0];
+    // The minimum is in code points; UTF-16 length differs only for astral letters, which are rare.
+    if (
+      word.length < MIN_WORD_LENGTH ||
+      (word.length < 2 * MIN_WORD_LENGTH && [...word].length < MIN_WORD_LENGTH)
+    )
+      continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
 }

@@ -71,4 +71,12 @@ describe('building the fixture archive', () => {
     };
     expect(Object.keys(entry.languages)).toEqual(['ru']);
   });
+
+  it('indexes the document pages alone, as they render, and times that beside the render', () => {
+    const output = inject('siteBuildOutput');
+    expect(output).toContain('indexed 5 pages in 1 shards');
+    expect(output).toMatch(
+      /build phases: .*render [\d.]+ s · search [\d.]+ s · search \(parallel\) [\d.]+ s · vocabulary [\d.]+ s · vocabulary \(parallel\) [\d.]+ s/u,
+    );
+  });
 });

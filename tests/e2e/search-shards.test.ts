@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +19,16 @@ let page: Page;
 /** Page URL → number of the shard bundle that indexed it. */
 const shardOf = new Map<string, number>();
 let bundles: string[];
+const phasesFile = resolve('tests/.output/search-shards/phases.json');
+let phases: { name: string; start: number; end: number }[];
 
 beforeAll(async () => {
-  const site = buildFixtureSite('search-shards', 'tests/fixtures/search-seeds', { SEARCH_SHARD_SIZE: '4' });
+  const site = buildFixtureSite('search-shards', 'tests/fixtures/search-seeds', {
+    SEARCH_SHARD_SIZE: '4',
+    BUILD_PHASES_FILE: phasesFile,
+  });
   if (site.status !== 0) throw new Error(`sharded search fixture build failed:\n${site.output}`);
+  phases = JSON.parse(readFileSync(phasesFile, 'utf8')) as typeof phases;
   bundles = [
     '/pagefind/',
     ...(JSON.parse(readFileSync(join(site.outDir, 'pagefind/shards.json'), 'utf8')) as string[]),
@@ -67,6 +73,19 @@ async function showAll(total: number): Promise<void> {
 }
 
 describe('searching an archive indexed in shards', () => {
+  it('indexes the shards while the pages render, not after', () => {
+    const phase = (name: string) => {
+      const found = phases.find((entry) => entry.name === name);
+      if (!found) throw new Error(`no ${name} phase in ${JSON.stringify(phases)}`);
+      return found;
+    };
+    const render = phase('render');
+    const parallel = phase('search (parallel)');
+    expect(parallel.start).toBeGreaterThanOrEqual(render.start);
+    expect(parallel.start).toBeLessThan(render.end);
+    expect(phase('search').end).toBeLessThanOrEqual(phase('total').end);
+  });
+
   it('builds several bundles and finds documents of every shard that holds a match', async () => {
     expect(bundles).toHaveLength(7);
     await search({ q: 'снегопад' });

@@ -3,6 +3,7 @@ import {
   archivePath,
   directoryPath,
   documentPath,
+  documentsRoot,
   listPagePath,
   namePath,
   pagedPath,
@@ -18,6 +19,8 @@ describe('paths', () => {
 
   it('puts documents under /doc/ and later list pages under /page/', () => {
     expect(documentPath('/', 'a-b')).toBe('/doc/a-b/');
+    expect(documentsRoot('/archive')).toBe('/archive/doc/');
+    expect(documentPath('/archive', 'a-b').startsWith(documentsRoot('/archive'))).toBe(true);
     expect(listPagePath('/x/', 1)).toBe('/x/');
     expect(listPagePath('/x/', 3)).toBe('/x/page/3/');
   });

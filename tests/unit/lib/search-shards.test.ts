@@ -4,6 +4,7 @@ import {
   matchesQueryWords,
   parseShardSize,
   planLanguages,
+  shardCapacity,
   shardRanges,
 } from '../../../src/lib/search-shards.ts';
 
@@ -29,6 +30,21 @@ describe('splitting pages into shards', () => {
   it('refuses a shard size that is not a positive integer', () => {
     expect(() => shardRanges(10, 0)).toThrow(/positive integer/u);
     expect(() => shardRanges(10, 2.5)).toThrow(/positive integer/u);
+  });
+});
+
+describe('filling shards as pages come', () => {
+  it('gives the planned shards the even sizes of the expected page count', () => {
+    const sizes = [0, 1].map((shard) => shardCapacity(10_202, 10_000, shard));
+    expect(sizes).toEqual([5101, 10_000]);
+    expect([0, 1, 2, 3, 4, 5].map((shard) => shardCapacity(25, 4, shard))).toEqual([4, 3, 4, 3, 4, 3]);
+  });
+
+  it('lets the last planned shard and any later one take a whole shard, so surplus pages still fit', () => {
+    expect(shardCapacity(25, 4, 6)).toBe(4);
+    expect(shardCapacity(25, 4, 7)).toBe(4);
+    expect(shardCapacity(0, 4, 0)).toBe(4);
+    expect(shardCapacity(3, 10, 0)).toBe(10);
   });
 });
 

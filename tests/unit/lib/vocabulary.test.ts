@@ -8,6 +8,12 @@ describe('archive vocabulary', () => {
     expect(Object.fromEntries(counts)).toEqual({ переговоры: 3, ещё: 1, раз: 1, майами: 1 });
   });
 
+  it('counts the length of a word in letters, not in UTF-16 code units', () => {
+    const counts = new Map<string, number>();
+    countWordsInto('𝐀𝐁 𝐀𝐁𝐂 Да ДАР', counts);
+    expect(Object.fromEntries(counts)).toEqual({ '𝐀𝐁𝐂': 1, дар: 1 });
+  });
+
   it('keys a chunk by folded first letter and length, long words sharing one bucket', () => {
     expect(foldWord('Ёлка')).toBe('елка');
     expect(chunkKey('Ёлка')).toBe(chunkKey('елки'));
