@@ -11,6 +11,7 @@ export interface Variant {
 export const variants: Record<string, Variant> = {
   current: {},
   'concurrency-2': { astro: { build: { concurrency: 2 } } },
+  'concurrency-4': { astro: { build: { concurrency: 4 } } },
   chunked: { astro: { experimental: { collectionStorage: 'chunked' } } },
   incremental: { astro: { experimental: { incrementalBuild: true } } },
   'inline-css': { astro: { build: { inlineStylesheets: 'auto' } } },
