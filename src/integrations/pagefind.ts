@@ -11,7 +11,8 @@ import { readSeedDocuments } from '../loaders/seed-documents.ts';
 import { progressCounter } from '../lib/progress.ts';
 import { recordPhase, timePhase } from './build-phases.ts';
 import { watchRenderedPages } from './rendered-pages.ts';
-import { shardedIndexer, type ShardedIndexer } from './search-indexer.ts';
+import type { ShardedIndexer } from './search-indexer.ts';
+import { shardedIndexerOnThread } from './search-indexer-thread.ts';
 
 /** Options of the search integration. */
 export interface SearchIntegrationOptions {
@@ -109,7 +110,7 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
           'pages indexed',
           5000,
         );
-        indexer = shardedIndexer({
+        indexer = shardedIndexerOnThread({
           directory: outDir,
           base,
           shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,

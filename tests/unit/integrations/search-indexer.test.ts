@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shardedIndexer } from '../../../src/integrations/search-indexer.ts';
+import { shardedIndexerOnThread } from '../../../src/integrations/search-indexer-thread.ts';
 
 const page = (n: number) =>
   `<!doctype html><html lang="ru"><body><main data-pagefind-body><h1>Документ ${n}</h1><p>Снегопад номер ${n}.</p></main></body></html>`;
@@ -17,11 +18,14 @@ const pageCount = (folder: string): number => {
 let directory: string;
 afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-describe('indexing pages as they are rendered', () => {
+describe.each([
+  ['on the build thread', shardedIndexer],
+  ['on a thread of its own', shardedIndexerOnThread],
+])('indexing pages as they are rendered, %s', (_where, makeIndexer) => {
   it('writes a bundle whenever a shard is full and lists the further bundles', async () => {
     directory = mkdtempSync(join(tmpdir(), 'indexer-'));
     const indexed: number[] = [];
-    const indexer = shardedIndexer({
+    const indexer = makeIndexer({
       directory,
       base: '/archive/',
       shardSize: 2,
@@ -44,8 +48,18 @@ describe('indexing pages as they are rendered', () => {
 
   it('still writes one bundle, and an empty list, when no page came', async () => {
     directory = mkdtempSync(join(tmpdir(), 'indexer-'));
-    const indexer = shardedIndexer({ directory, base: '/', shardSize: 10 });
+    const indexer = makeIndexer({ directory, base: '/', shardSize: 10 });
     await expect(indexer.finish()).resolves.toEqual({ pages: 0, bundles: 1 });
     expect(readFileSync(join(directory, 'pagefind', 'shards.json'), 'utf8')).toBe('[]');
+  });
+});
+
+describe('the indexing thread', () => {
+  it('reports a page Pagefind rejects at the next step', async () => {
+    directory = mkdtempSync(join(tmpdir(), 'indexer-'));
+    const indexer = shardedIndexerOnThread({ directory, base: '/', shardSize: 10 });
+    await indexer.add('/doc/1/', page(1));
+    await indexer.add('not a url at all', 42 as unknown as string);
+    await expect(indexer.finish()).rejects.toThrow();
   });
 });
