@@ -30,6 +30,8 @@ export interface OfflineBuild {
   shellBytes: number;
   archiveBytes: number;
   pageCount: number;
+  /** Files of the search index outside the shell, listed in `offline/search.json` (0: all precached). */
+  searchFileCount: number;
   caches: { pages: string; fragments: string };
 }
 
@@ -81,8 +83,12 @@ function runtimeCaching(base: string, build: OfflineBuild): RuntimeCaching[] {
       options: { cacheName: build.caches.pages, plugins: [sameBuildOnly] },
     },
     {
-      // Fragment names are content hashes: a cached one is never stale. Shard bundles are `pagefind-N/`.
-      urlPattern: new RegExp(`${origin}${escapeRegExp(withBase(base, 'pagefind'))}(?:-\\d+)?/fragment/`, 'u'),
+      // Fragment and index chunk names are content hashes: a cached one is never stale. Shard bundles
+      // are `pagefind-N/`. Index chunks come here only when the index is too large for the shell.
+      urlPattern: new RegExp(
+        `${origin}${escapeRegExp(withBase(base, 'pagefind'))}(?:-\\d+)?/(?:fragment|index)/`,
+        'u',
+      ),
       handler: 'CacheFirst',
       options: { cacheName: build.caches.fragments },
     },
@@ -137,13 +143,20 @@ async function writeServiceWorker(
     shellBytes: plan.shellBytes,
     archiveBytes: plan.archiveBytes,
     pageCount: pages.length,
+    searchFileCount: plan.searchFiles.length,
     caches: { pages: `${prefix}pages:${build}`, fragments: `${prefix}fragments:${build}` },
   };
   await mkdir(join(directory, 'offline'), { recursive: true });
   await writeFile(join(directory, 'offline', 'build.json'), JSON.stringify(facts));
   await writeFile(join(directory, 'offline', 'pages.json'), pagesJson);
+  const sizes = new Map(files.map((file) => [file.path, file.bytes]));
+  const searchFiles = plan.searchFiles.map((path) => ({
+    url: withBase(base, path),
+    bytes: sizes.get(path) ?? 0,
+  }));
+  await writeFile(join(directory, 'offline', 'search.json'), JSON.stringify(searchFiles));
   await writeFile(join(directory, 'sw-cleanup.js'), cleanupScript(prefix, build));
-  const precache = new Set([...plan.precache, 'offline/build.json']);
+  const precache = new Set([...plan.precache, 'offline/build.json', 'offline/search.json']);
   const result = await generateSW({
     swDest: join(directory, 'sw.js'),
     globDirectory: directory,
@@ -188,7 +201,8 @@ async function writeServiceWorker(
   const mb = (bytes: number): string => (bytes / 1_000_000).toFixed(2);
   logger.info(
     `${plan.mode}: precached ${result.count} files (${mb(result.size)} MB on disk); ` +
-      `shell ${mb(plan.shellBytes)} MB, archive ${mb(plan.archiveBytes)} MB transfer, ` +
+      `shell ${mb(plan.shellBytes)} MB, archive ${mb(plan.archiveBytes)} MB transfer` +
+      (plan.searchFiles.length > 0 ? ` (search index on demand: ${plan.searchFiles.length} files), ` : ', ') +
       `budget ${mb(budget)} MB; ${pages.length} pages; ${seconds} s`,
   );
 }

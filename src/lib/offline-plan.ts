@@ -28,12 +28,17 @@ export interface OfflinePlan {
   precache: string[];
   /** Transfer bytes of the shell and search runtime, always precached. */
   shellBytes: number;
-  /** Transfer bytes of every page and fragment outside the shell. */
+  /** Transfer bytes of every page and fragment outside the shell (and of the search index, when it is). */
   archiveBytes: number;
+  /**
+   * Files of the search index left out of the shell, because with them the shell would pass the
+   * budget: fetched as searches need them and saved with the archive. Empty when precached.
+   */
+  searchFiles: string[];
 }
 
-/** How a built file takes part in offline reading. */
-export type FileRole = 'shell' | 'page' | 'fragment' | 'none';
+/** How a built file takes part in offline reading (`index`: the search index's word chunks). */
+export type FileRole = 'shell' | 'index' | 'page' | 'fragment' | 'none';
 
 // The shell pages: everything a reader needs to find and open documents.
 const shellPages = new Set(['index.html', 'search/index.html', 'offline/index.html', '404.html']);
@@ -41,7 +46,8 @@ const shellAsset = /\.(?:css|js|mjs|woff2?|svg|png|ico|webmanifest)$/u;
 // Pagefind's own files that the search page loads, in the first bundle and in the shard bundles
 // of large sites (`pagefind-1/`, …); its ready-made UIs are not used by the site.
 const searchBundle = /^pagefind(?:-\d+)?\//u;
-const searchRuntime = /^pagefind(?:-\d+)?\/(?:index\/|filter\/|[^/]+\.(?:js|css|json|pf_meta|pagefind)$)/u;
+const searchRuntime = /^pagefind(?:-\d+)?\/(?:filter\/|[^/]+\.(?:js|css|json|pf_meta|pagefind)$)/u;
+const searchIndex = /^pagefind(?:-\d+)?\/index\//u;
 const searchFragment = /^pagefind(?:-\d+)?\/fragment\//u;
 const unusedSearchUi = /^pagefind(?:-\d+)?\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
 const serviceWorkerFiles = /^(?:sw\.js|workbox-[^/]*\.js|sw-[^/]*\.js)$/u;
@@ -51,6 +57,7 @@ export function fileRole(path: string, shellFolders: readonly string[] = []): Fi
   if (shellFolders.some((folder) => path.startsWith(folder))) return 'shell';
   if (serviceWorkerFiles.test(path) || unusedSearchUi.test(path) || path.endsWith('.map')) return 'none';
   if (searchFragment.test(path)) return 'fragment';
+  if (searchIndex.test(path)) return 'index';
   if (searchRuntime.test(path)) return 'shell';
   if (searchBundle.test(path)) return 'none';
   if (path.endsWith('.html')) return shellPages.has(path) ? 'shell' : 'page';
@@ -58,28 +65,41 @@ export function fileRole(path: string, shellFolders: readonly string[] = []): Fi
   return shellAsset.test(path) ? 'shell' : 'none';
 }
 
-/** Decides whether the whole archive fits the precache budget and lists what is precached. */
+/**
+ * Decides whether the whole archive fits the precache budget and lists what is precached. The
+ * search index belongs to the shell while the shell still fits the budget with it; past that (70 MB
+ * for 100,000 documents) a first visit would download it all, so it is fetched as searched instead.
+ */
 export function planOffline(
   files: readonly BuiltFile[],
   budgetBytes: number,
   shellFolders: readonly string[] = [],
 ): OfflinePlan {
   let shellBytes = 0;
+  let indexBytes = 0;
   let archiveBytes = 0;
   const shell: string[] = [];
+  const index: string[] = [];
   const archive: string[] = [];
   for (const file of files) {
     const role = fileRole(file.path, shellFolders);
     if (role === 'shell') {
       shellBytes += file.bytes;
       shell.push(file.path);
+    } else if (role === 'index') {
+      indexBytes += file.bytes;
+      index.push(file.path);
     } else if (role === 'page' || role === 'fragment') {
       archiveBytes += file.bytes;
       archive.push(file.path);
     }
   }
-  const mode: OfflineMode = shellBytes + archiveBytes <= budgetBytes ? 'precache' : 'on-demand';
-  return { mode, precache: mode === 'precache' ? [...shell, ...archive] : shell, shellBytes, archiveBytes };
+  const mode: OfflineMode = shellBytes + indexBytes + archiveBytes <= budgetBytes ? 'precache' : 'on-demand';
+  if (shellBytes + indexBytes <= budgetBytes) {
+    const precache = mode === 'precache' ? [...shell, ...index, ...archive] : [...shell, ...index];
+    return { mode, precache, shellBytes: shellBytes + indexBytes, archiveBytes, searchFiles: [] };
+  }
+  return { mode, precache: shell, shellBytes, archiveBytes: archiveBytes + indexBytes, searchFiles: index };
 }
 
 /** The site URL path of an output-relative HTML file (`doc/x/index.html` → `/base/doc/x/`). */

@@ -7,6 +7,7 @@ import {
   isControlled,
   loadBuild,
   loadPages,
+  loadSearchFiles,
   savedKey,
 } from './offline-facts.ts';
 
@@ -14,6 +15,7 @@ import {
 export class ArchiveSaver extends HTMLElement {
   #build: OfflineBuild | undefined;
   #pages: ArchivePage[] = [];
+  #searchFiles: SaveItem[] = [];
   #abort: AbortController | undefined;
 
   connectedCallback(): void {
@@ -31,20 +33,29 @@ export class ArchiveSaver extends HTMLElement {
         navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }),
       );
     }
-    [this.#build, this.#pages] = await Promise.all([loadBuild(), loadPages()]);
+    [this.#build, this.#pages, this.#searchFiles] = await Promise.all([
+      loadBuild(),
+      loadPages(),
+      loadSearchFiles(),
+    ]);
     this.dataset['mode'] = this.#build.mode;
     await this.#showEstimate();
   }
 
-  async #remaining(): Promise<SaveItem[]> {
-    if (!this.#build) return [];
+  // Pages (with their fragments) and the search index files not yet cached; the index comes first
+  // when saving, so search works offline as soon as possible.
+  async #remaining(): Promise<{ pages: SaveItem[]; search: SaveItem[] }> {
+    if (!this.#build) return { pages: [], search: [] };
     const [pages, fragments] = await Promise.all([
       cachedPaths(this.#build.caches.pages),
       cachedPaths(this.#build.caches.fragments),
     ]);
-    return this.#pages.filter(
-      (page) => !pages.has(page.url) || (page.fragment !== null && !fragments.has(page.fragment)),
-    );
+    return {
+      pages: this.#pages.filter(
+        (page) => !pages.has(page.url) || (page.fragment !== null && !fragments.has(page.fragment)),
+      ),
+      search: this.#searchFiles.filter((file) => !fragments.has(file.url)),
+    };
   }
 
   async #showEstimate(): Promise<void> {
@@ -57,11 +68,13 @@ export class ArchiveSaver extends HTMLElement {
       );
       return this.#show('saved');
     }
-    const left = estimate(await this.#remaining());
+    const remaining = await this.#remaining();
+    const left = estimate(remaining.pages);
+    const bytesLeft = left.bytes + estimate(remaining.search).bytes;
     const total = this.#pages.length;
     this.dataset['total'] = String(total);
     this.dataset['done'] = String(total - left.count);
-    if (left.count === 0) {
+    if (left.count === 0 && remaining.search.length === 0) {
       localStorage.setItem(savedKey, build.build);
       dispatchEvent(new Event('archive-saved-change'));
       this.#text('estimate', `Сохранены все ${total} страниц архива.`);
@@ -69,7 +82,7 @@ export class ArchiveSaver extends HTMLElement {
     }
     this.#text(
       'estimate',
-      `Осталось сохранить ${left.count} из ${total} страниц, около ${formatMegabytes(left.bytes)}.`,
+      `Осталось сохранить ${left.count} из ${total} страниц, около ${formatMegabytes(bytesLeft)}.`,
     );
     this.#show('idle');
   }
@@ -81,28 +94,45 @@ export class ArchiveSaver extends HTMLElement {
     let failed = 0;
     // The worker writes to its cache after it has answered, so a page can be fetched and not yet stored:
     // wait for the writes, and fetch again what is still missing, a few passes at most.
+    const deps = {
+      fetchItem: fetchItem,
+      isOnline: () => navigator.onLine,
+      waitOnline: () => new Promise<void>((done) => addEventListener('online', () => done(), { once: true })),
+      signal: abort.signal,
+    };
+    const left = async (): Promise<number> => {
+      const { pages, search } = await this.#remaining();
+      return pages.length + search.length;
+    };
     for (let pass = 0; pass < 3 && !abort.signal.aborted; pass += 1) {
-      const items = await this.#remaining();
-      if (items.length === 0) break;
-      const already = this.#pages.length - items.length;
-      ({ failed } = await saveAll(items, {
-        fetchItem: fetchItem,
-        isOnline: () => navigator.onLine,
-        waitOnline: () => new Promise((done) => addEventListener('online', () => done(), { once: true })),
+      const { pages, search } = await this.#remaining();
+      if (pages.length + search.length === 0) break;
+      let searchFailed = 0;
+      if (search.length > 0) {
+        this.#text('progress', 'Сохраняется поисковый индекс…');
+        this.#show('saving');
+        ({ failed: searchFailed } = await saveAll(search, {
+          ...deps,
+          onProgress: (progress) => this.#pause(progress),
+        }));
+      }
+      const already = this.#pages.length - pages.length;
+      const saved = await saveAll(pages, {
+        ...deps,
         onProgress: (progress) => this.#progress(progress, already),
-        signal: abort.signal,
-      }));
-      for (
-        let tries = 0;
-        tries < 25 && !abort.signal.aborted && (await this.#remaining()).length > 0;
-        tries += 1
-      ) {
+      });
+      failed = searchFailed + saved.failed;
+      for (let tries = 0; tries < 25 && !abort.signal.aborted && (await left()) > 0; tries += 1) {
         await new Promise((done) => setTimeout(done, 200));
       }
     }
     this.#abort = undefined;
     this.#text('error', failed > 0 ? `Не удалось сохранить страниц: ${failed}.` : '');
     await this.#showEstimate();
+  }
+
+  #pause(progress: SaveProgress): void {
+    this.#show(progress.paused ? 'paused' : 'saving');
   }
 
   #progress(progress: SaveProgress, already: number): void {

@@ -15,6 +15,12 @@ export async function loadPages(): Promise<ArchivePage[]> {
   return (await response.json()) as ArchivePage[];
 }
 
+/** Files of the search index that are not precached (large archives), with their sizes. */
+export async function loadSearchFiles(): Promise<{ url: string; bytes: number }[]> {
+  const response = await fetch(`${base}offline/search.json`);
+  return response.ok ? ((await response.json()) as { url: string; bytes: number }[]) : [];
+}
+
 /** URL paths held by one cache. */
 export async function cachedPaths(cacheName: string): Promise<Set<string>> {
   if (!('caches' in window) || !(await caches.has(cacheName))) return new Set();
@@ -44,4 +50,14 @@ export const savedKey = `archive-saved:${base}`;
 export function isArchiveSaved(build: OfflineBuild): boolean {
   if (!isControlled()) return false;
   return build.mode === 'precache' || localStorage.getItem(savedKey) === build.build;
+}
+
+/** Whether search may miss words without a network: the index is fetched as searched and not saved. */
+export async function isSearchPartialOffline(): Promise<boolean> {
+  try {
+    const build = await loadBuild();
+    return build.searchFileCount > 0 && !isArchiveSaved(build);
+  } catch {
+    return false;
+  }
 }

@@ -8,6 +8,9 @@ import {
 import { SearchEngine } from './search-engine.ts';
 import { renderFilters, renderHit, summaryText } from './search-render.ts';
 import { WordSuggester } from './search-suggest.ts';
+import { isSearchPartialOffline } from './offline-facts.ts';
+
+const OFFLINE_HINT = 'Без сети поиск работает по сохранённому архиву: сохраните его на странице «Без сети».';
 
 // Ten results load ten fragments: each further result costs the reader one more request.
 const PAGE = 10;
@@ -117,7 +120,10 @@ export class SearchApp extends HTMLElement {
       answer = await this.#engine.search(state, this.#limit);
     } catch (error) {
       if (run !== this.#run) return;
-      this.#part('[role="status"]').textContent = 'Поиск сейчас недоступен: не удалось загрузить индекс.';
+      // A large archive's index is fetched as searched: without a network, only a saved one answers.
+      this.#part('[role="status"]').textContent = navigator.onLine
+        ? 'Поиск сейчас недоступен: не удалось загрузить индекс.'
+        : OFFLINE_HINT;
       this.dataset['state'] = 'error';
       throw error;
     }
@@ -125,6 +131,10 @@ export class SearchApp extends HTMLElement {
     const suggestion =
       answer.total === 0 && state.query !== '' ? await this.#suggester.suggest(state.query) : null;
     this.#show(run, state, { ...answer, suggestion });
+    // A large archive's index is fetched as searched: offline, a word never searched finds nothing.
+    if (answer.total === 0 && !navigator.onLine && (await isSearchPartialOffline()) && run === this.#run) {
+      this.#part('[role="status"]').textContent = `Ничего не найдено. ${OFFLINE_HINT}`;
+    }
     // Filter lists cost about as much as the first query itself on a large archive: they load
     // only once the reader opens the filters (or arrives with some chosen).
     if (

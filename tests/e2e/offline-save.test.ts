@@ -10,11 +10,14 @@ import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
 
 const documents = 300;
 const seeds = resolve('tests/.output/offline-large-seeds');
-const env = { OFFLINE_BUDGET_MB: '0.5' };
+// Below the shell with the search index: pages and the index are cached as read or saved.
+const env = { OFFLINE_BUDGET_MB: '0.05' };
 let browser: Browser;
 let server: OfflineServer;
 let context: BrowserContext;
 let page: Page;
+let searchFiles: string[];
+let outDir: string;
 
 beforeAll(async () => {
   rmSync(seeds, { recursive: true, force: true });
@@ -22,6 +25,10 @@ beforeAll(async () => {
   // A budget below the archive's size: pages are cached as read or saved, not precached.
   const site = buildFixtureSite('offline-large', seeds, env);
   if (site.status !== 0) throw new Error(site.output);
+  outDir = site.outDir;
+  searchFiles = (
+    JSON.parse(readFileSync(resolve(site.outDir, 'offline/search.json'), 'utf8')) as { url: string }[]
+  ).map((file) => file.url);
   // Slow answers keep the save running long enough to lose the network in the middle of it.
   server = await serveOffline(site.outDir, '/', 10);
   browser = await launchBrowser();
@@ -41,6 +48,22 @@ async function saverNumber(name: 'done' | 'total'): Promise<number> {
 }
 
 describe('saving a whole archive that is over the precache budget', () => {
+  it('leaves the search index out of the first download, and says so when offline search needs it', async () => {
+    expect(searchFiles.length).toBeGreaterThan(0);
+    const worker = readFileSync(resolve(outDir, 'sw.js'), 'utf8');
+    expect(worker).not.toContain('pagefind/index/');
+    await setNetwork(context, server, false);
+    try {
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('Материал')}`);
+      await page
+        .locator('main [role="status"]', { hasText: /Ничего не найдено\. .*сохраните его/u })
+        .waitFor();
+    } finally {
+      await setNetwork(context, server, true);
+      await page.goto(server.url);
+    }
+  });
+
   it('marks links to documents that are not saved while offline', async () => {
     await setNetwork(context, server, false);
     await page.reload();
@@ -85,7 +108,8 @@ describe('saving a whole archive that is over the precache budget', () => {
       });
     expect(await saverNumber('done')).toBe(total);
     expect(await cacheEntries(page, ':pages:')).toBe(total);
-    expect(await cacheEntries(page, ':fragments:')).toBe(documents);
+    // The search index is saved with the pages' fragments, index first.
+    expect(await cacheEntries(page, ':fragments:')).toBe(documents + searchFiles.length);
     await page.locator('offline-status[data-saved="true"]').waitFor({ state: 'attached' });
     // Saving hundreds of pages on a shared, busy machine can take longer than a single page test.
   }, 180_000);
@@ -120,6 +144,10 @@ describe('saving a whole archive that is over the precache budget', () => {
     );
     const site = buildFixtureSite('offline-large', seeds, env);
     if (site.status !== 0) throw new Error(site.output);
+    outDir = site.outDir;
+    searchFiles = (
+      JSON.parse(readFileSync(resolve(site.outDir, 'offline/search.json'), 'utf8')) as { url: string }[]
+    ).map((file) => file.url);
 
     await page.goto(`${server.url}doc/generated-00100/`);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/Обновлённый материал/u);

@@ -38,6 +38,7 @@ describe('offline plan', () => {
     expect(fileRole('pagefind/pagefind-component-ui.js')).toBe('none');
     expect(fileRole('doc/a/index.html')).toBe('page');
     expect(fileRole('pagefind/fragment/ru_a.pf_fragment')).toBe('fragment');
+    expect(fileRole('pagefind/index/ru_1.pf_index')).toBe('index');
     expect(fileRole('workbox-1234.js')).toBe('none');
     expect(fileRole('sitemap-index.xml')).toBe('none');
   });
@@ -63,6 +64,19 @@ describe('offline plan', () => {
     expect(plan.precache).toContain('pagefind/index/ru_1.pf_index');
     expect(plan.precache).toContain('index.html');
     expect(plan.precache.some((path) => path.startsWith('doc/') || path.includes('fragment'))).toBe(false);
+    expect(plan.searchFiles).toEqual([]);
+  });
+
+  it('leaves the search index to be fetched as searched when the shell would pass the budget with it', () => {
+    const plan = planOffline(files, shellBytes - 1);
+    expect(plan).toMatchObject({
+      mode: 'on-demand',
+      shellBytes: shellBytes - 4000,
+      archiveBytes: archiveBytes + 4000,
+      searchFiles: ['pagefind/index/ru_1.pf_index'],
+    });
+    expect(plan.precache).not.toContain('pagefind/index/ru_1.pf_index');
+    expect(plan.precache).toContain('pagefind/pagefind.js');
   });
 
   it('turns output paths into page URLs under the base path', () => {
@@ -95,10 +109,10 @@ describe('offline plan', () => {
 });
 
 describe('the shard bundles of a large archive', () => {
-  it('treats each shard bundle as the first: runtime and index in the shell, fragments with pages', () => {
+  it('treats each shard bundle as the first: runtime in the shell, index apart, fragments with pages', () => {
     expect(fileRole('pagefind-3/pagefind-entry.json')).toBe('shell');
     expect(fileRole('pagefind-3/pagefind.ru_1a.pf_meta')).toBe('shell');
-    expect(fileRole('pagefind-12/index/ru_9.pf_index')).toBe('shell');
+    expect(fileRole('pagefind-12/index/ru_9.pf_index')).toBe('index');
     expect(fileRole('pagefind-12/filter/ru_9.pf_filter')).toBe('shell');
     expect(fileRole('pagefind-2/fragment/ru_a.pf_fragment')).toBe('fragment');
     expect(fileRole('pagefind-2/pagefind-component-ui.js')).toBe('none');
