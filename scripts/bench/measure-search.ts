@@ -50,7 +50,8 @@ export async function measureSearch(siteUrl: string, distDir: string, queries: [
     const page = await browser.newPage();
     const responses: { url: string; bytes: number }[] = [];
     page.on('requestfinished', (request) => {
-      void request.sizes().then((sizes) => responses.push({ url: request.url(), bytes: sizes.responseBodySize }));
+      // Chromium reports -1 for bodies it did not take from the network (the memory cache).
+      void request.sizes().then((sizes) => responses.push({ url: request.url(), bytes: Math.max(0, sizes.responseBodySize) }));
     });
     const figures = async (query: string, since: number, started: number): Promise<QueryFigures> => {
       const ms = performance.now() - started;
