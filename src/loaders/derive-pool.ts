@@ -27,6 +27,9 @@ export function createDeriver(threads = availableParallelism() - 1): Deriver {
         minThreads: threads,
         maxThreads: threads,
       });
+      // While every thread has a batch waiting, the calling thread takes this one itself: it would
+      // otherwise sit idle until the threads catch up (content sync at 10,000 documents: 10.6 → 9.0 s).
+      if (pool.queueSize > 0) return deriveBatch(task);
       return pool.run(task) as Promise<DerivedFacts[]>;
     },
     close: async () => {
