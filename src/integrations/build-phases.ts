@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { progressCounter } from '../lib/progress.ts';
-import { watchRenderedPages } from './rendered-pages.ts';
+import { logWhileRendering, watchRenderedPages } from './rendered-pages.ts';
 
 /** One timed phase of a build, as epoch milliseconds. */
 export interface PhaseTime {
@@ -48,15 +48,7 @@ export function buildPhases(): AstroIntegration {
       },
       'astro:build:start': ({ logger, setPrerenderer }) => {
         mark['synced'] = Date.now();
-        const rendered = progressCounter(
-          // Astro has already printed this page's path without a line end.
-          (line) => {
-            process.stdout.write('\n');
-            logger.info(line);
-          },
-          'pages rendered',
-          5000,
-        );
+        const rendered = progressCounter(logWhileRendering(logger), 'pages rendered', 5000);
         unwatch = watchRenderedPages(setPrerenderer, {
           collecting: () => {
             mark['bundled'] = Date.now();

@@ -10,7 +10,7 @@ import { DEFAULT_SHARD_SIZE } from '../lib/search-shards.ts';
 import { readSeedDocuments } from '../loaders/seed-documents.ts';
 import { progressCounter } from '../lib/progress.ts';
 import { recordPhase, timePhase } from './build-phases.ts';
-import { watchRenderedPages } from './rendered-pages.ts';
+import { logWhileRendering, watchRenderedPages } from './rendered-pages.ts';
 import type { ShardedIndexer } from './search-indexer.ts';
 import { shardedIndexerOnThread } from './search-indexer-thread.ts';
 
@@ -101,15 +101,7 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
       // starts (core/build/static-build.js, viteBuild), never after, so bundles written while
       // rendering stay.
       'astro:build:start': ({ logger, setPrerenderer }) => {
-        const indexed = progressCounter(
-          // While Astro renders, it has printed a page's path without a line end.
-          (line) => {
-            process.stdout.write('\n');
-            logger.info(line);
-          },
-          'pages indexed',
-          5000,
-        );
+        const indexed = progressCounter(logWhileRendering(logger), 'pages indexed', 5000);
         indexer = shardedIndexerOnThread({
           directory: outDir,
           base,

@@ -1,4 +1,4 @@
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
 type BuildStartHook = NonNullable<AstroIntegration['hooks']['astro:build:start']>;
 type SetPrerenderer = Parameters<BuildStartHook>[0]['setPrerenderer'];
@@ -64,4 +64,12 @@ export function watchRenderedPages(setPrerenderer: SetPrerenderer, listener: Ren
   listeners.add(listener);
   setPrerenderer(wrap);
   return () => listeners.delete(listener);
+}
+
+/** Logs a line while Astro renders, when it has printed a page's path without a line end. */
+export function logWhileRendering(logger: AstroIntegrationLogger): (line: string) => void {
+  return (line) => {
+    process.stdout.write('\n');
+    logger.info(line);
+  };
 }

@@ -1,7 +1,6 @@
-// Runs `buildChunks` off the main thread (Node runs this TypeScript file itself); see
-// `chunksInWorker`. Posts the chunks, or lets an error end the worker.
-import { parentPort, workerData } from 'node:worker_threads';
 import { buildChunks } from './vocabulary-chunks.ts';
 
-const { seedsDir } = workerData as { seedsDir: string };
-parentPort?.postMessage(await buildChunks(seedsDir));
+/** Counts the vocabulary of a seeds folder on a thread of its own (see `chunksInWorker`). */
+export default function countOnThread(task: { seedsDir: string }): Promise<Map<string, string>> {
+  return buildChunks(task.seedsDir);
+}

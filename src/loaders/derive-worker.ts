@@ -14,16 +14,14 @@ export type DerivedFacts = { terms: TermCounts; lang: string } | { error: string
 
 /** Derives a batch of documents and writes their bodies (runs in a worker thread, or inline). */
 export default async function deriveBatch(task: DeriveTask): Promise<DerivedFacts[]> {
-  return Promise.resolve(
-    task.inputs.map((input): DerivedFacts => {
-      // One document that trips the renderer is reported; the rest of the batch still builds.
-      try {
-        const { html, terms, lang } = deriveDocument(input, task.fallbackLang);
-        writeBody(task.bodies, input.digest, html);
-        return { terms, lang };
-      } catch (error) {
-        return { error: error instanceof Error ? error.message : String(error) };
-      }
-    }),
-  );
+  return task.inputs.map((input): DerivedFacts => {
+    // One document that trips the renderer is reported; the rest of the batch still builds.
+    try {
+      const { html, terms, lang } = deriveDocument(input, task.fallbackLang);
+      writeBody(task.bodies, input.digest, html);
+      return { terms, lang };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  });
 }
