@@ -10,16 +10,16 @@ export interface DeriveTask {
 }
 
 /** What a worker returns for each document (the body itself stays on disk), or why it failed. */
-export type DerivedFacts = { terms: TermCounts; lang: string } | { error: string };
+export type DerivedFacts = { headline: string; terms: TermCounts; lang: string } | { error: string };
 
 /** Derives a batch of documents and writes their bodies (runs in a worker thread, or inline). */
 export default async function deriveBatch(task: DeriveTask): Promise<DerivedFacts[]> {
   return task.inputs.map((input): DerivedFacts => {
     // One document that trips the renderer is reported; the rest of the batch still builds.
     try {
-      const { html, terms, lang } = deriveDocument(input, task.fallbackLang);
+      const { html, ...facts } = deriveDocument(input, task.fallbackLang);
       writeBody(task.bodies, input.digest, html);
-      return { terms, lang };
+      return facts;
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

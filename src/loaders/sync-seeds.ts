@@ -8,6 +8,8 @@ import { createDeriver } from './derive-pool.ts';
 import type { DeriveInput } from './derive-document.ts';
 import type { DerivedFacts } from './derive-worker.ts';
 import { bodiesDir, hasBody, makeBodiesDir, pruneBodies } from './document-bodies.ts';
+import { writeRecords } from './document-records.ts';
+import type { ArchiveDocument } from '../schemas/document.ts';
 import { reportIngest, type IngestSummary } from './ingest-report.ts';
 import { readSeed, type ReadResult } from './read-seed.ts';
 import { scanSeedsFolder } from './seed-files.ts';
@@ -52,6 +54,7 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
         id: slug,
         data: {
           title: seed.title,
+          headline: facts.headline,
           date: seed.date,
           places: seed.places,
           authors: seed.authors,
@@ -121,6 +124,13 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
   for (const id of store.keys()) if (!owners.has(id)) store.delete(id);
   const keep = new Set([...store.values()].map((entry) => String(entry.digest)));
   await pruneBodies(bodies, keep);
+  await writeRecords(
+    siteConfig.cacheDir,
+    [...store.values()].map((entry) => {
+      const { title, headline, date, places, authors, lang } = entry.data as ArchiveDocument;
+      return { id: entry.id, digest: String(entry.digest), title, headline, date, places, authors, lang };
+    }),
+  );
   summary.documents = owners.size;
   await reportIngest(summary, logger);
 }

@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+
+/** What the site knows of one document: the single source of the document type. */
+export const documentSchema = z.object({
+  /** The headline as written in the seed (titles, meta tags, feeds). */
+  title: z.string().min(1),
+  /** The headline set with the body's typography (no-break spaces, dashes, quotes), for display. */
+  headline: z.string().min(1),
+  date: z.iso.date(),
+  places: z.array(z.string()),
+  authors: z.array(z.string()),
+  description: z.string(),
+  words: z.number().int().nonnegative(),
+  source: z.string(),
+  /** Language of the text (ISO 639-1), detected at build time; sets the page's `lang`. */
+  lang: z.string().min(2),
+  /** The document's most frequent stemmed terms and their counts, for related documents. */
+  terms: z.record(z.string(), z.number().int().positive()),
+});
+
+/** A document as pages receive it. */
+export type ArchiveDocument = z.infer<typeof documentSchema>;
