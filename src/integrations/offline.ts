@@ -221,8 +221,15 @@ export function offlineIntegration(options: OfflineIntegrationOptions): AstroInt
               {
                 name: 'archive-offline-build-id',
                 resolveId: (id: string) => (id === virtualId ? `\0${virtualId}` : undefined),
+                // Marked as data, as Astro marks the content store, so the id alone never makes
+                // its incremental build render a page again.
                 load: (id: string) =>
-                  id === `\0${virtualId}` ? `export const buildId = ${JSON.stringify(build)};` : undefined,
+                  id === `\0${virtualId}`
+                    ? {
+                        code: `export const buildId = ${JSON.stringify(build)};`,
+                        meta: { astroIncremental: { kind: 'content-data' } },
+                      }
+                    : undefined,
               },
             ],
           },

@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 export interface FixtureSite {
   outDir: string;
   report: string;
+  /** The build's own report: what it synced, rendered and reused. */
+  buildReport: string;
   status: number | null;
   output: string;
 }
@@ -21,6 +23,7 @@ export function buildFixtureSite(
   const root = resolve('tests/.output', name);
   const outDir = resolve(root, 'dist');
   const report = resolve(root, 'ingest.json');
+  const buildReport = resolve(root, 'build.json');
   // Vitest puts Vite's own variables into process.env; Astro would take BASE_URL from there over `base`.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !viteVariables.has(key)),
@@ -33,8 +36,9 @@ export function buildFixtureSite(
       SEEDS_DIR: seedsDir,
       ASTRO_CACHE_DIR: resolve(root, 'cache'),
       INGEST_REPORT: report,
+      BUILD_REPORT: buildReport,
       ...env,
     },
   });
-  return { outDir, report, status: result.status, output: `${result.stdout}${result.stderr}` };
+  return { outDir, report, buildReport, status: result.status, output: `${result.stdout}${result.stderr}` };
 }
