@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Where a fixture site is built and what it was built from. */
@@ -13,14 +14,25 @@ export interface FixtureSite {
 
 const viteVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 
-/** Builds the site from a seeds folder into its own output, cache and report paths. */
+/** How a fixture site is built: `cache: 'keep'` builds on the previous build's cache (incrementally). */
+export interface BuildOptions {
+  cache?: 'clear' | 'keep';
+}
+
+/**
+ * Builds the site from a seeds folder into its own output, cache and report paths; from a clear
+ * cache unless asked to keep it, so a test sees the same build however often the suite runs.
+ */
 export function buildFixtureSite(
   name: string,
   seedsDir: string,
   env: Record<string, string> = {},
   args: string[] = [],
+  options: BuildOptions = {},
 ): FixtureSite {
   const root = resolve('tests/.output', name);
+  const cacheDir = resolve(root, 'cache');
+  if (options.cache !== 'keep') rmSync(cacheDir, { recursive: true, force: true });
   const outDir = resolve(root, 'dist');
   const report = resolve(root, 'ingest.json');
   const buildReport = resolve(root, 'build.json');
@@ -34,7 +46,7 @@ export function buildFixtureSite(
       ...inherited,
       ASTRO_TELEMETRY_DISABLED: '1',
       SEEDS_DIR: seedsDir,
-      ASTRO_CACHE_DIR: resolve(root, 'cache'),
+      ASTRO_CACHE_DIR: cacheDir,
       INGEST_REPORT: report,
       BUILD_REPORT: buildReport,
       ...env,
