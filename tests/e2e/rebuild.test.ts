@@ -28,7 +28,7 @@ interface Build {
   report: BuildReport;
 }
 
-let builds: Record<'first' | 'second' | 'unchanged' | 'grown', Build>;
+let builds: Record<'first' | 'second' | 'unchanged' | 'grown' | 'fresh', Build>;
 
 function build(name: string, cache: 'clear' | 'keep'): Build {
   const site = buildFixtureSite(name, seeds, env, [], { cache });
@@ -52,7 +52,8 @@ beforeAll(() => {
     ' date 2020-01-25 Материал 25: переговоры о бюджете города\n\nДепутаты обсудили бюджет города.\n\nМосква, Наталья Петрова\n';
   writeFileSync(join(seeds, `${added}.txt`), text);
   const grown = build('rebuild-b', 'keep');
-  builds = { first, second, unchanged, grown };
+  const fresh = build('rebuild-a', 'clear');
+  builds = { first, second, unchanged, grown, fresh };
 }, 600_000);
 
 describe('building the same archive again', () => {
@@ -73,6 +74,11 @@ describe('building the same archive again', () => {
 });
 
 describe('building after one added document', () => {
+  it('gives the bytes a clean build of the grown archive gives', () => {
+    const differing = changedFiles(builds.fresh.files, builds.grown.files);
+    expect(differing.filter((path) => !OTHERS.some((pattern) => pattern.test(path)))).toEqual([]);
+  });
+
   it('parses and renders the new seed alone', () => {
     expect(report('grown').sync).toEqual({ files: 25, reused: 24, parsed: 1, rendered: 1 });
   });
