@@ -5,10 +5,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { syntheticCorpus, syntheticSeed } from './corpus.ts';
+import { syntheticCorpus } from './corpus.ts';
 import { distStats } from './dist-stats.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { measureSearch, type SearchFigures } from './measure-search.ts';
+import { rebuildCases } from './rebuilds.ts';
 import { runCommand, type CommandRun } from './run-command.ts';
 import { variantConfig, variants } from './variants.ts';
 
@@ -70,7 +71,9 @@ async function astroBuild(
   options: { seeds: string; cache: string; dist: string; maxRss: number; config?: string },
 ) {
   const phasesFile = join(ROOT, `phases-${label}.json`);
+  const reportFile = join(ROOT, `build-report-${label}.json`);
   await rm(phasesFile, { force: true });
+  await rm(reportFile, { force: true });
   const args = [ASTRO, 'build', '--outDir', options.dist, ...(options.config ? ['--config', relative(process.cwd(), options.config)] : [])];
   console.log(`▶ astro build (${label})`);
   const run = await runCommand(process.execPath, args, {
@@ -82,6 +85,7 @@ async function astroBuild(
       ASTRO_CACHE_DIR: options.cache,
       BUILD_PHASES_FILE: phasesFile,
       INGEST_REPORT: join(ROOT, `ingest-${label}.json`),
+      BUILD_REPORT: reportFile,
     },
     onLine: (line) => {
       if (PROGRESS.test(line)) console.log(`  ${line.trim()}`);
@@ -94,7 +98,10 @@ async function astroBuild(
     ? JSON.parse(await readFile(phasesFile, 'utf8'))
     : phasesFromLog(run);
   const figures = phaseFigures(run, phases.filter((phase) => phase.name !== 'total'));
-  return { run, phases: figures, peakProcess: run.peakProcess, stoppedAtRssMb: stopped ? mb(run.killedAtRss ?? 0) : undefined };
+  // What the build parsed, rendered and reused, from its own report.
+  const report = existsSync(reportFile) ? JSON.parse(await readFile(reportFile, 'utf8')) : undefined;
+  const work = report && { sync: report.sync, pages: report.pages };
+  return { run, phases: figures, work, peakProcess: run.peakProcess, stoppedAtRssMb: stopped ? mb(run.killedAtRss ?? 0) : undefined };
 }
 
 async function hugoBuild(site: string, label: string) {
@@ -179,17 +186,21 @@ export async function main(argv: string[]): Promise<void> {
   const full = await astroBuild(label, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
   const stats = existsSync(dist) ? await distStats(dist) : undefined;
 
-  let rebuild;
+  const rebuilds: Record<string, Awaited<ReturnType<typeof astroBuild>>> = {};
   if (!values['no-rebuild'] && full.stoppedAtRssMb === undefined) {
-    const changed = syntheticSeed(Math.floor(docs / 2));
-    const path = join(seeds, changed.path);
-    await writeFile(path, changed.text.replace('\n\n', '\n\nИзменённый абзац для проверки пересборки.\n\n'));
-    try {
-      rebuild = await astroBuild(`${label}-rebuild`, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
-    } finally {
-      await writeFile(path, changed.text);
+    for (const rebuildCase of rebuildCases(docs)) {
+      const undo = await rebuildCase.apply(seeds);
+      try {
+        rebuilds[rebuildCase.name] = await astroBuild(`${label}-${rebuildCase.name}`, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
+      } finally {
+        await undo();
+      }
     }
   }
+  const rebuild = rebuilds['change-one'];
+  const hugoSeconds: number | undefined = hugo?.seconds;
+  const toHugo = (seconds: number): number | undefined =>
+    hugoSeconds === undefined ? undefined : Math.round((seconds / hugoSeconds) * 10) / 10;
 
   const searchFigures = values['no-search'] || full.stoppedAtRssMb !== undefined ? undefined : await search(dist);
   const result = {
@@ -199,10 +210,17 @@ export async function main(argv: string[]): Promise<void> {
     machine: { cpus: (await import('node:os')).cpus().length, memGb: Math.round((await import('node:os')).totalmem() / 2 ** 30), node: process.version },
     build: {
       phases: full.phases,
+      work: full.work,
       peakProcess: { name: full.peakProcess.name, mb: mb(full.peakProcess.hwm) },
       stoppedAtRssMb: full.stoppedAtRssMb,
     },
     rebuild: rebuild && { phases: rebuild.phases, peakProcess: { name: rebuild.peakProcess.name, mb: mb(rebuild.peakProcess.hwm) } },
+    rebuilds: Object.fromEntries(
+      Object.entries(rebuilds).map(([name, run]) => [
+        name,
+        { phases: run.phases, work: run.work, ratio: toHugo(run.run.seconds) },
+      ]),
+    ),
     dist: stats,
     hugo,
     ratios: hugo && {
@@ -220,4 +238,10 @@ export async function main(argv: string[]): Promise<void> {
     ? `; ${result.ratios.build}× Hugo, rebuild ${result.ratios.rebuild ?? '-'}× Hugo (CPU time ${result.ratios.buildCpu ?? '-'}×, ${result.ratios.rebuildCpu ?? '-'}×)`
     : '';
   console.log(`\n${docs} docs (${values.variant}): build ${full.run.seconds} s, peak ${mb(full.run.peakRss)} MB${ratio} → ${file}`);
+  for (const [name, run] of Object.entries(rebuilds)) {
+    const pages = run.work?.pages;
+    const rendered = pages ? `, ${pages.rendered} pages rendered, ${pages.reused} reused` : '';
+    const times = hugoSeconds === undefined ? '' : `, ${toHugo(run.run.seconds)}× Hugo`;
+    console.log(`  rebuild ${name}: ${run.run.seconds} s${times}${rendered}`);
+  }
 }

@@ -116,8 +116,8 @@ describe('building after one added document', () => {
       const newest = Math.max(
         ...[...builds.grown.files.keys()]
           .map((file) => numbered.exec(servedPath(file)))
-          .filter((other) => other?.[1] === match[1] && other[2] === match[2])
-          .map((other) => Number(other?.[3])),
+          .filter((other) => other?.[1] === match[1] && other?.[2] === match[2])
+          .map((other) => Number(other?.[3] ?? 0)),
       );
       expect(Number(match[3]), path).toBeGreaterThanOrEqual(newest - 1);
     }
