@@ -188,13 +188,15 @@ export async function main(argv: string[]): Promise<void> {
 
   const rebuilds: Record<string, Awaited<ReturnType<typeof astroBuild>>> = {};
   if (!values['no-rebuild'] && full.stoppedAtRssMb === undefined) {
-    for (const rebuildCase of rebuildCases(docs)) {
-      const undo = await rebuildCase.apply(seeds);
-      try {
+    // Each rebuild starts from the one before, as deploys follow each other; the seeds are restored after.
+    const undo: (() => Promise<void>)[] = [];
+    try {
+      for (const rebuildCase of rebuildCases(docs)) {
+        undo.unshift(await rebuildCase.apply(seeds));
         rebuilds[rebuildCase.name] = await astroBuild(`${label}-${rebuildCase.name}`, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
-      } finally {
-        await undo();
       }
+    } finally {
+      for (const step of undo) await step();
     }
   }
   const rebuild = rebuilds['change-one'];

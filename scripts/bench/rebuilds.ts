@@ -1,4 +1,4 @@
-// The rebuilds measured after the cold build, each on the cache the previous one left: nothing
+// The rebuilds measured after the cold build, each on the cache and seeds the previous one left: nothing
 // changed, one document changed, one document added after all others (as an archive grows).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
