@@ -61,8 +61,10 @@ export function buildPhases(options: BuildPhasesOptions): AstroIntegration {
           collecting: () => {
             mark['bundled'] = Date.now();
           },
+          // Every route's `getStaticPaths`, the part of the render a rebuild cannot skip.
           paths: (paths) => {
             listed = paths;
+            recordPhase({ name: 'render (paths)', start: mark['bundled'] ?? Date.now(), end: Date.now() });
           },
           rendered: (total, path) => {
             rendered.add(path.startsWith(`${base}/`) ? path.slice(base.length) : path);

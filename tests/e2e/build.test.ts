@@ -76,7 +76,7 @@ describe('building the fixture archive', () => {
     const output = inject('siteBuildOutput');
     expect(output).toContain('indexed 5 pages in 1 shards');
     expect(output).toMatch(
-      /build phases: .*render [\d.]+ s \([^)]*\) · search [\d.]+ s · search \(parallel\) [\d.]+ s · vocabulary [\d.]+ s · vocabulary \(parallel\) [\d.]+ s/u,
+      /build phases: .*render [\d.]+ s \([^)]*\) · render \(paths\) [\d.]+ s · search [\d.]+ s · search \(parallel\) [\d.]+ s · vocabulary [\d.]+ s · vocabulary \(parallel\) [\d.]+ s/u,
     );
   });
 });
