@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +13,12 @@ const FAST = { level: 1 };
 // Text a server compresses; Pagefind's own files are already gzipped.
 const compressible = /\.(?:html|css|js|mjs|json|svg|webmanifest|xml|txt)$/u;
 
-/** Every file of the built site with the bytes a reader downloads for it. */
+/** A file's revision: the start of its SHA-256, as the service worker computes it for a page it fetches. */
+export function revisionOf(content: Uint8Array | string): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+}
+
+/** Every file of the built site with the bytes a reader downloads for it and the revision of its content. */
 export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
   const paths = (await readdir(directory, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
@@ -25,7 +31,11 @@ export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
   // Synchronous reads: for tens of thousands of small files, awaiting each one leaves the CPU idle.
   for (const path of paths.sort()) {
     const content = readFileSync(join(directory, path));
-    files.push({ path, bytes: compressible.test(path) ? gzipSync(content, FAST).length : content.length });
+    files.push({
+      path,
+      bytes: compressible.test(path) ? gzipSync(content, FAST).length : content.length,
+      revision: revisionOf(content),
+    });
   }
   return files;
 }

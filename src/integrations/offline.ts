@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { generateSW, type ManifestEntry, type RuntimeCaching } from 'workbox-build';
-import { archivePages, planOffline, type OfflinePlan } from '../lib/offline-plan.ts';
+import { archivePages, planOffline, type BuiltFile, type OfflinePlan } from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
 import { FILTER_KEYS, HIGHLIGHT_PARAM } from '../lib/search-state.ts';
 import { timePhase } from './build-phases.ts';
+import { revisionOf } from './built-files.ts';
 import type { BuiltSite } from './built-files-worker.ts';
 import { offThread } from './off-thread.ts';
 
@@ -33,9 +34,10 @@ export interface OfflineBuild {
   /** Files of the search index outside the shell, listed in `offline/search.json` (0: all precached). */
   searchFileCount: number;
   caches: { pages: string; fragments: string };
+  /** URL path of the list of pages (`ArchivePage[]`), named by its content. */
+  pages: string;
 }
 
-const virtualId = 'virtual:archive-offline';
 // Workbox reads every file it globs to hash it: over budget, glob only the folders the shell lives in.
 function globsFor(plan: OfflinePlan): string[] {
   if (plan.mode === 'precache') return ['**/*'];
@@ -48,15 +50,32 @@ function escapeRegExp(text: string): string {
 }
 
 // A page fetched while a newer deploy is already online belongs to that build, not to the one this worker
-// serves: it is shown but not cached, so cached pages and the precached search index always match.
-// Serialised into the worker, where `archiveBuild` comes from sw-cleanup.js.
+// serves: it is shown but not cached, so cached pages and the precached search index always match. A page
+// is this build's when its bytes have the revision this build's page list gives it. Serialised into the
+// worker, where `archiveRevision` and `archiveDigest` come from sw-cleanup.js.
 const sameBuildOnly = {
-  cacheWillUpdate: async ({ response }: { response: Response }): Promise<Response | null> => {
+  cacheWillUpdate: async ({
+    request,
+    response,
+  }: {
+    request: Request;
+    response: Response;
+  }): Promise<Response | null> => {
     if (!response.ok) return null;
     if (!(response.headers.get('content-type') ?? '').includes('text/html')) return response;
-    const build = (globalThis as { archiveBuild?: string }).archiveBuild;
-    const text = await response.clone().text();
-    return text.includes(`<meta name="archive-build" content="${build}"`) ? response : null;
+    const worker = globalThis as unknown as {
+      archiveRevision: (url: string) => Promise<string | undefined>;
+      archiveDigest: (response: Response) => Promise<string>;
+      registration: ServiceWorkerRegistration;
+    };
+    const [expected, actual] = await Promise.all([
+      worker.archiveRevision(request.url),
+      worker.archiveDigest(response.clone()),
+    ]);
+    if (expected === actual) return response;
+    // Another build's page: look for that build's worker now rather than at the next visit.
+    void worker.registration.update();
+    return null;
   },
 };
 
@@ -96,7 +115,8 @@ function runtimeCaching(base: string, build: OfflineBuild): RuntimeCaching[] {
 }
 
 // Runtime caches are named by build; the new worker drops the ones of older builds when it takes over.
-function cleanupScript(prefix: string, build: string): string {
+// The page list is precached under its content-addressed name, so the worker finds its own build's list.
+function cleanupScript(prefix: string, build: string, pagesUrl: string): string {
   return `// The build this worker serves; drops runtime caches of other builds of this site when it takes over.
 self.archiveBuild = ${JSON.stringify(build)};
 self.addEventListener('activate', (event) => {
@@ -106,14 +126,40 @@ self.addEventListener('activate', (event) => {
     .filter((key) => key.startsWith(prefix) && !key.endsWith(':' + build))
     .map((key) => caches.delete(key)))));
 });
+// Revisions of this build's pages, by URL path, read once from the precached page list.
+let revisions;
+self.archiveRevision = async (url) => {
+  revisions ??= caches.match(${JSON.stringify(pagesUrl)}).then(async (response) => {
+    if (!response) throw new Error('no page list');
+    return new Map((await response.json()).map((page) => [page.url, page.revision]));
+  });
+  revisions.catch(() => { revisions = undefined; });
+  const path = new URL(url).pathname.replace(/\\/index\\.html$/, '/');
+  return (await revisions.catch(() => new Map())).get(path);
+};
+// A response's revision, as the build gives every file: the start of the SHA-256 of its bytes.
+self.archiveDigest = async (response) => {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await response.arrayBuffer()));
+  return Array.from(digest.slice(0, 8), (byte) => byte.toString(16).padStart(2, '0')).join('');
+};
 `;
 }
+
+// The identity of a build: a digest of every file it wrote and of their contents, taken after the
+// build, so the same documents, code and configuration give the same identity. The offline files,
+// written from it, are left out.
+function buildIdentity(files: readonly BuiltFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file.path}\0${file.revision ?? ''}\n`);
+  return hash.digest('hex').slice(0, 12);
+}
+
+const offlineOutput = /^(?:sw\.js|sw-cleanup\.js|offline\/[^/]+\.json)$/u;
 
 async function writeServiceWorker(
   directory: string,
   base: string,
   logger: AstroIntegrationLogger,
-  build: string,
   options: OfflineIntegrationOptions,
 ): Promise<void> {
   const budget = options.budgetBytes;
@@ -127,12 +173,15 @@ async function writeServiceWorker(
     directory,
     base,
   });
-  const files = site.files.filter((file) => !file.path.startsWith('offline/pages.json'));
+  const files = site.files.filter((file) => !offlineOutput.test(file.path));
+  const build = buildIdentity(files);
   const pages = archivePages(base, files, new Map(site.fragments));
-  // The list of pages is part of the shell (the offline page and the save control read it).
+  // The list of pages is part of the shell (the offline page and the save control read it), named by
+  // its content so the worker of each build reads its own.
   const pagesJson = JSON.stringify(pages);
+  const pagesPath = `offline/pages-${revisionOf(pagesJson)}.json`;
   const plan = planOffline(
-    [...files, { path: 'offline/pages.json', bytes: gzipSync(pagesJson).length }],
+    [...files, { path: pagesPath, bytes: gzipSync(pagesJson).length }],
     options.budgetBytes,
     options.shellFolders,
   );
@@ -145,17 +194,18 @@ async function writeServiceWorker(
     pageCount: pages.length,
     searchFileCount: plan.searchFiles.length,
     caches: { pages: `${prefix}pages:${build}`, fragments: `${prefix}fragments:${build}` },
+    pages: withBase(base, pagesPath),
   };
   await mkdir(join(directory, 'offline'), { recursive: true });
   await writeFile(join(directory, 'offline', 'build.json'), JSON.stringify(facts));
-  await writeFile(join(directory, 'offline', 'pages.json'), pagesJson);
+  await writeFile(join(directory, pagesPath), pagesJson);
   const sizes = new Map(files.map((file) => [file.path, file.bytes]));
   const searchFiles = plan.searchFiles.map((path) => ({
     url: withBase(base, path),
     bytes: sizes.get(path) ?? 0,
   }));
   await writeFile(join(directory, 'offline', 'search.json'), JSON.stringify(searchFiles));
-  await writeFile(join(directory, 'sw-cleanup.js'), cleanupScript(prefix, build));
+  await writeFile(join(directory, 'sw-cleanup.js'), cleanupScript(prefix, build, facts.pages));
   const precache = new Set([...plan.precache, 'offline/build.json', 'offline/search.json']);
   const result = await generateSW({
     swDest: join(directory, 'sw.js'),
@@ -172,7 +222,7 @@ async function writeServiceWorker(
     ],
     maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
     dontCacheBustURLsMatching:
-      /(?:^|\/)_astro\/|(?:^|\/)pagefind(?:-\d+)?\/(?:fragment|index|filter)\/|\.pf_meta$/u,
+      /(?:^|\/)_astro\/|(?:^|\/)pagefind(?:-\d+)?\/(?:fragment|index|filter)\/|\.pf_meta$|(?:^|\/)offline\/pages-[0-9a-f]+\.json$/u,
     // `ts` is Pagefind's cache tag on its entry file, `copy` names the search page's per-language
     // copies of Pagefind's module, `q`, `sort` and the filters are the search page's state, and
     // the highlight parameter marks search words on a page opened from a result.
@@ -209,32 +259,10 @@ async function writeServiceWorker(
 
 /** Makes the built site readable offline: a Workbox service worker written after the search index. */
 export function offlineIntegration(options: OfflineIntegrationOptions): AstroIntegration {
-  const build = createHash('sha256').update(`${Date.now()}:${Math.random()}`).digest('hex').slice(0, 12);
   let base = '/';
   return {
     name: 'archive:offline',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'archive-offline-build-id',
-                resolveId: (id: string) => (id === virtualId ? `\0${virtualId}` : undefined),
-                // Marked as data, as Astro marks the content store, so the id alone never makes
-                // its incremental build render a page again.
-                load: (id: string) =>
-                  id === `\0${virtualId}`
-                    ? {
-                        code: `export const buildId = ${JSON.stringify(build)};`,
-                        meta: { astroIncremental: { kind: 'content-data' } },
-                      }
-                    : undefined,
-              },
-            ],
-          },
-        });
-      },
       'astro:config:done': ({ config }) => {
         base = config.base;
         const names = config.integrations.map((integration) => integration.name);
@@ -249,7 +277,7 @@ export function offlineIntegration(options: OfflineIntegrationOptions): AstroInt
       },
       'astro:build:done': async ({ dir, logger }) => {
         await timePhase('offline', () =>
-          writeServiceWorker(fileURLToPath(dir).replace(/\/+$/u, ''), base, logger, build, options),
+          writeServiceWorker(fileURLToPath(dir).replace(/\/+$/u, ''), base, logger, options),
         );
       },
     },

@@ -4,6 +4,8 @@ export interface BuiltFile {
   path: string;
   /** Bytes a reader downloads for it (compressed where a server would compress). */
   bytes: number;
+  /** Digest of its content: the same bytes give the same revision in every build. */
+  revision?: string;
 }
 
 /** One page a reader can take offline, with the search fragment that belongs to it. */
@@ -16,6 +18,8 @@ export interface ArchivePage {
   bytes: number;
   /** URL path of the page's Pagefind fragment, when it has one. */
   fragment: string | null;
+  /** Digest of the page's HTML, which tells a page of this build from one of another. */
+  revision: string;
 }
 
 /** `precache`: the whole archive is installed with the service worker; `on-demand`: pages are cached as read or saved. */
@@ -126,6 +130,7 @@ export function archivePages(
       title: fragment?.title ?? null,
       bytes: file.bytes + (fragment ? (sizes.get(fragment.path) ?? 0) : 0),
       fragment: fragment ? `${head}${fragment.path}` : null,
+      revision: file.revision ?? '',
     });
   }
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));

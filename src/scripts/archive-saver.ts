@@ -33,11 +33,8 @@ export class ArchiveSaver extends HTMLElement {
         navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }),
       );
     }
-    [this.#build, this.#pages, this.#searchFiles] = await Promise.all([
-      loadBuild(),
-      loadPages(),
-      loadSearchFiles(),
-    ]);
+    this.#build = await loadBuild();
+    [this.#pages, this.#searchFiles] = await Promise.all([loadPages(this.#build), loadSearchFiles()]);
     this.dataset['mode'] = this.#build.mode;
     await this.#showEstimate();
   }

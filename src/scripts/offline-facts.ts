@@ -9,9 +9,9 @@ export async function loadBuild(): Promise<OfflineBuild> {
   return (await response.json()) as OfflineBuild;
 }
 
-/** Every page outside the shell, with title, size and search fragment. */
-export async function loadPages(): Promise<ArchivePage[]> {
-  const response = await fetch(`${base}offline/pages.json`);
+/** Every page outside the shell, with title, size, search fragment and revision. */
+export async function loadPages(build: OfflineBuild): Promise<ArchivePage[]> {
+  const response = await fetch(build.pages);
   return (await response.json()) as ArchivePage[];
 }
 

@@ -8,7 +8,8 @@ export class OfflineLibrary extends HTMLElement {
   }
 
   async #render(): Promise<void> {
-    const [build, pages] = await Promise.all([loadBuild(), loadPages()]);
+    const build = await loadBuild();
+    const pages = await loadPages(build);
     const controlled = isControlled();
     const cached = build.mode === 'precache' ? null : await cachedPaths(build.caches.pages);
     const available = pages.filter(

@@ -31,11 +31,6 @@ export class OfflineStatus extends HTMLElement {
       else void this.#refresh();
     });
     // Under `astro dev` there is no worker to register; the site then simply works online only.
-    // A page from a newer deploy than the worker's: look for that worker now rather than at the next visit.
-    void loadBuild().then((build) => {
-      const page = document.querySelector<HTMLMetaElement>('meta[name="archive-build"]')?.content;
-      if (navigator.serviceWorker.controller && page && page !== build.build) void workbox.update();
-    });
     workbox.register().then(
       () => (this.dataset['registered'] = 'true'),
       () => (this.dataset['registered'] = 'false'),
