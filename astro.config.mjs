@@ -3,9 +3,12 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { offlineIntegration } from './src/integrations/offline.ts';
 import { buildPhases } from './src/integrations/build-phases.ts';
+import { keptOutput } from './src/integrations/kept-output.ts';
 import { searchIntegration } from './src/integrations/pagefind.ts';
 import { searchVocabularyIntegration, VOCABULARY_DIR } from './src/integrations/search-vocabulary.ts';
 import { siteConfig } from './src/site-config.ts';
+
+const [keptOutputFirst, keptOutputRecord] = keptOutput({ cacheDir: siteConfig.cacheDir });
 
 export default defineConfig({
   site: siteConfig.site,
@@ -16,14 +19,16 @@ export default defineConfig({
   // time: Astro's incremental build, which restores unchanged pages, is off above one.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 1 },
   // A page is rendered again only when its `cacheKey` (src/pages/_page-key.ts) or its code changed;
-  // the others are copied from the build cache (`<cacheDir>/dist/`).
+  // the others stay in the output folder, or are copied back from the build cache (`<cacheDir>/dist/`).
   experimental: { incrementalBuild: true },
   // The dev server watches the project; benchmark archives and build output hold hundreds of
-  // thousands of files, more than the system allows watchers for.
-  vite: { server: { watch: { ignored: ['**/bench/**', '**/dist/**'] } } },
+  // thousands of files, more than the system allows watchers for. The output folder is not emptied:
+  // unchanged pages stay in place, and `keptOutput` deletes what the build did not write or keep.
+  vite: { build: { emptyOutDir: false }, server: { watch: { ignored: ['**/bench/**', '**/dist/**'] } } },
   // Order matters: hooks run in this order, and the service worker precaches the finished search
   // index and the vocabulary, so the offline integration comes after them.
   integrations: [
+    keptOutputFirst,
     // maxFragments keeps Pagefind's file count near 1,000 instead of one file per document.
     searchIntegration({
       seedsDir: siteConfig.seedsDir,
@@ -38,6 +43,7 @@ export default defineConfig({
       budgetBytes: Number(process.env.OFFLINE_BUDGET_MB ?? 25) * 1e6,
       shellFolders: [`${VOCABULARY_DIR}/`],
     }),
+    keptOutputRecord,
     // Last, so its summary line comes after every other integration's build:done work.
     buildPhases({ cacheDir: siteConfig.cacheDir, report: siteConfig.buildReport }),
   ],

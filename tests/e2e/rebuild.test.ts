@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/integrations/build-report.ts';
@@ -19,19 +19,25 @@ const OTHERS: RegExp[] = [];
 interface Build {
   site: FixtureSite;
   files: Map<string, Buffer>;
-  report: BuildReport;
+  report: BuildReport | undefined;
 }
 
-let builds: Record<'first' | 'second' | 'unchanged' | 'grown' | 'fresh', Build>;
+let builds: Record<'first' | 'second' | 'unchanged' | 'grown' | 'fresh' | 'shrunk', Build>;
 
 function build(name: string, cache: 'clear' | 'keep'): Build {
   const site = buildFixtureSite(name, seeds, env, [], { cache });
   if (site.status !== 0) throw new Error(`build ${name} failed:\n${site.output}`);
-  const report = JSON.parse(readFileSync(site.buildReport, 'utf8')) as BuildReport;
+  const report = existsSync(site.buildReport)
+    ? (JSON.parse(readFileSync(site.buildReport, 'utf8')) as BuildReport)
+    : undefined;
   return { site, files: distFiles(site.outDir), report };
 }
 
-const report = (which: keyof typeof builds): BuildReport => builds[which].report;
+function report(which: keyof typeof builds): BuildReport {
+  const written = builds[which].report;
+  if (!written) throw new Error(`the ${which} build wrote no build report`);
+  return written;
+}
 
 // Pages with a cache key: every dynamic route (documents, numbered lists, years, months, names).
 const keyed = /^\/(?:doc|page|place|author|archive\/\d{4})\//u;
@@ -47,7 +53,9 @@ beforeAll(() => {
   writeFileSync(join(seeds, `${added}.txt`), text);
   const grown = build('rebuild-b', 'keep');
   const fresh = build('rebuild-a', 'clear');
-  builds = { first, second, unchanged, grown, fresh };
+  rmSync(join(seeds, `${added}.txt`));
+  const shrunk = build('rebuild-b', 'keep');
+  builds = { first, second, unchanged, grown, fresh, shrunk };
 }, 600_000);
 
 describe('building the same archive again', () => {
@@ -115,5 +123,14 @@ describe('building after one added document', () => {
       );
       expect(Number(match[3]), path).toBeGreaterThanOrEqual(newest - 1);
     }
+  });
+});
+
+describe('building after a document is deleted', () => {
+  it('gives the bytes a clean build of what is left gives, with no page of the deleted one', () => {
+    expect(report('shrunk').sync).toEqual({ files: 24, reused: 24, parsed: 0, rendered: 0 });
+    expect(builds.shrunk.files.has(`doc/${added}/index.html`)).toBe(false);
+    const differing = changedFiles(builds.first.files, builds.shrunk.files);
+    expect(differing.filter((path) => !OTHERS.some((pattern) => pattern.test(path)))).toEqual([]);
   });
 });
