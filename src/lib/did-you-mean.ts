@@ -56,18 +56,21 @@ export function isKnownWord(word: string, entries: readonly VocabularyEntry[]): 
   return entries.some(([entry]) => foldWord(entry) === folded);
 }
 
-/** Whether the results found the word itself: a matched word is it, or a longer word it begins. */
-export function isMatchedWord(word: string, matched: readonly string[]): boolean {
-  const folded = foldWord(word);
-  return matched.some((found) => foldWord(found).startsWith(folded));
-}
-
 // Another form of the same word: they differ only in the last two letters of the longer.
 function sameWordForms(a: string, b: string): boolean {
   const [s, t] = [[...foldWord(a)], [...foldWord(b)]];
   let common = 0;
   while (common < s.length && common < t.length && s[common] === t[common]) common += 1;
   return common >= Math.max(MIN_WORD_LENGTH, Math.max(s.length, t.length) - 2);
+}
+
+/**
+ * Whether the results found the word itself: a matched word begins with it (search matches
+ * prefixes) or is another form of it (search matches stems).
+ */
+export function isMatchedWord(word: string, matched: readonly string[]): boolean {
+  const folded = foldWord(word);
+  return matched.some((found) => foldWord(found).startsWith(folded) || sameWordForms(found, word));
 }
 
 /** The closest vocabulary word to `word`, the more frequent one on a tie; null when none is near. */
@@ -95,9 +98,9 @@ export function queryWords(query: string): string[] {
 /**
  * Rewrites a query with each unknown word replaced by its nearest archive word, or returns null
  * when no word changes. `entriesFor` gives the loaded vocabulary entries for one word; `matched`
- * are the words the results found: a word they found is known (as typed or as the start of a
- * longer word, since search matches prefixes), and a correction that is only another form of
- * one of them would tell the reader nothing the results do not show.
+ * are the words the results found: a word they found is known (see `isMatchedWord`), and a
+ * correction that is only another form of one of them would tell the reader nothing the results
+ * do not show.
  */
 export function suggestQuery(
   query: string,

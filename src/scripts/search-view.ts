@@ -53,6 +53,7 @@ export class SearchView {
   clear(): void {
     this.#run += 1;
     void this.#list.show([], 0);
+    delete this.#parts.results.dataset['query'];
     this.#parts.status.textContent = '';
     this.#parts.suggestion.hidden = true;
   }
@@ -78,8 +79,9 @@ export class SearchView {
     this.#parts.suggestion.hidden = true;
     const hits = await this.#list.show(answer.results, count);
     if (run !== this.#run) return null;
-    // Announced once the first results are there to read.
+    // Announced once the first results are there to read; the list says which query they answer.
     this.#parts.status.textContent = summaryText(answer.total);
+    this.#parts.results.dataset['query'] = state.query;
     void this.#suggest(
       run,
       state.query,

@@ -49,9 +49,10 @@ describe('did you mean', () => {
     expect(isKnownWord('гололедд', words)).toBe(false);
   });
 
-  it('takes a word the results found, or began, as known', () => {
+  it('takes a word the results found, began or found in another form, as known', () => {
     expect(isMatchedWord('голол', ['Гололёд'])).toBe(true);
-    expect(isMatchedWord('гололедд', ['гололёд'])).toBe(false);
+    expect(isMatchedWord('кремль', ['Кремле'])).toBe(true);
+    expect(isMatchedWord('пересоворы', ['пересев'])).toBe(false);
   });
 
   it('corrects a word beside results that matched only a shorter word', () => {
