@@ -1,16 +1,9 @@
-import {
-  HIGHLIGHT_PARAM,
-  readSearchState,
-  writeSearchState,
-  type FilterKey,
-  type SearchState,
-} from '../lib/search-state.ts';
-import { SearchEngine } from './search-engine.ts';
+import { readSearchState, writeSearchState, type FilterKey, type SearchState } from '../lib/search-state.ts';
+import type { SearchEngine } from './search-engine.ts';
 import { renderFilters } from './search-render.ts';
 import { keyTarget } from './search-results.ts';
-import { WordSuggester } from './search-suggest.ts';
 import { onTyping } from './search-typing.ts';
-import { SearchView } from './search-view.ts';
+import { part, searchHost, type SearchView } from './search-view.ts';
 
 // Results shown at a time; only those coming into view load their fragments.
 const PAGE = 10;
@@ -28,25 +21,16 @@ export class SearchApp extends HTMLElement {
   #cancelTyping = (): void => {};
 
   #part<T extends Element>(selector: string): T {
-    const found = this.querySelector<T>(selector);
-    if (!found) throw new Error(`search page: missing ${selector}`);
-    return found;
+    return part<T>(this, selector);
   }
 
   connectedCallback(): void {
-    const { bundle = '/pagefind/', base = '/', words = '/search-words/', metaCacheTag } = this.dataset;
-    this.#engine = new SearchEngine(bundle, base, HIGHLIGHT_PARAM, metaCacheTag);
+    ({ engine: this.#engine, view: this.#view } = searchHost(this, {
+      eager: EAGER,
+      heading: 'h2',
+      suggestionHref: (query) => `?${writeSearchState({ ...this.#state, query }).toString()}`,
+    }));
     const results = this.#part<HTMLOListElement>('.results');
-    this.#view = new SearchView(
-      this.#engine,
-      new WordSuggester(words),
-      { status: this.#part('[role="status"]'), suggestion: this.#part('.suggestion'), results },
-      {
-        eager: EAGER,
-        heading: 'h2',
-        suggestionHref: (query) => `?${writeSearchState({ ...this.#state, query }).toString()}`,
-      },
-    );
     const form = this.#part<HTMLFormElement>('form');
     const input = this.#part<HTMLInputElement>('input[type="search"]');
     const sort = this.#part<HTMLSelectElement>('select[name="sort"]');

@@ -1,9 +1,7 @@
-import { HIGHLIGHT_PARAM, readSearchState, writeSearchState } from '../lib/search-state.ts';
-import { SearchEngine } from './search-engine.ts';
+import { readSearchState, writeSearchState } from '../lib/search-state.ts';
 import { keyTarget } from './search-results.ts';
-import { WordSuggester } from './search-suggest.ts';
 import { onTyping } from './search-typing.ts';
-import { SearchView } from './search-view.ts';
+import { part, searchHost } from './search-view.ts';
 
 // A dialog's worth of results; the rest are one link away, on the search page.
 const SHOWN = 8;
@@ -11,27 +9,19 @@ const EAGER = 5;
 
 /** Search in place: results as the reader types, arrow keys through them, a link to all of them. */
 export class SearchDialog extends HTMLElement {
-  #part<T extends Element>(selector: string): T {
-    const found = this.querySelector<T>(selector);
-    if (!found) throw new Error(`search dialog: missing ${selector}`);
-    return found;
-  }
-
   connectedCallback(): void {
-    const { bundle = '/pagefind/', base = '/', words = '/search-words/', metaCacheTag } = this.dataset;
-    const engine = new SearchEngine(bundle, base, HIGHLIGHT_PARAM, metaCacheTag);
-    const input = this.#part<HTMLInputElement>('input[type="search"]');
-    const results = this.#part<HTMLOListElement>('.results');
-    const all = this.#part<HTMLAnchorElement>('a.all');
-    const page = new URL(this.#part<HTMLFormElement>('form').action);
+    const input = part<HTMLInputElement>(this, 'input[type="search"]');
+    const results = part<HTMLOListElement>(this, '.results');
+    const all = part<HTMLAnchorElement>(this, 'a.all');
+    const page = new URL(part<HTMLFormElement>(this, 'form').action);
     const pageFor = (query: string) =>
       `${page.pathname}?${writeSearchState(readSearchState(new URLSearchParams({ q: query }))).toString()}`;
-    const view = new SearchView(
-      engine,
-      new WordSuggester(words),
-      { status: this.#part('[role="status"]'), suggestion: this.#part('.suggestion'), results },
-      { eager: EAGER, heading: 'h3', scroller: this.#part('.body'), suggestionHref: pageFor },
-    );
+    const { engine, view } = searchHost(this, {
+      eager: EAGER,
+      heading: 'h3',
+      scroller: part(this, '.body'),
+      suggestionHref: pageFor,
+    });
     const search = (query: string) => {
       all.href = query === '' ? page.pathname : pageFor(query);
       if (query === '') view.clear();
@@ -47,7 +37,7 @@ export class SearchDialog extends HTMLElement {
         next.focus();
       } else if (typing && results.contains(document.activeElement)) input.focus();
     });
-    this.#part('.suggestion').addEventListener('click', (event) => {
+    part(this, '.suggestion').addEventListener('click', (event) => {
       const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-query]');
       if (!link) return;
       event.preventDefault();

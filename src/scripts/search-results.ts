@@ -1,6 +1,10 @@
 import type { PendingHit, SearchHit } from './search-engine.ts';
 import { renderHit } from './search-render.ts';
 
+// Results past the first few load once the list has stayed this long: while the reader types,
+// each keystroke's results give way to the next before their later fragments are fetched.
+const SETTLE_MS = 300;
+
 /** How a result list loads and shows its results. */
 export interface ResultListOptions {
   highlightParam: string;
@@ -14,8 +18,8 @@ export interface ResultListOptions {
 
 /**
  * A list of results in which each result's fragment loads only when the result is about to be
- * seen: the first screen costs `eager` fragments, not one per result asked for. A result that
- * cannot be read is left out.
+ * seen: a search costs `eager` fragments at once, the others as they come into view once the
+ * list has settled, not one per result asked for. A result that cannot be read is left out.
  */
 export class ResultList {
   readonly #list: HTMLOListElement;
@@ -35,11 +39,6 @@ export class ResultList {
       },
       { root: options.scroller ?? null, rootMargin: '50% 0px' },
     );
-  }
-
-  /** How many results the list shows (loaded or not). */
-  get size(): number {
-    return this.#list.childElementCount;
   }
 
   /**
@@ -77,7 +76,10 @@ export class ResultList {
     // Loaded results show at once; of the others, about a screenful now, the rest when seen.
     const first = Math.max(0, this.#options.eager - start);
     const eager = added.filter((slot, at) => at < first || this.#slots.get(slot)?.hit);
-    for (const slot of added) if (!eager.includes(slot)) this.#observer.observe(slot);
+    const later = added.filter((slot) => !eager.includes(slot));
+    setTimeout(() => {
+      if (generation === this.#generation) for (const slot of later) this.#observer.observe(slot);
+    }, SETTLE_MS);
     const hits = await Promise.all(eager.map((slot) => this.#fill(slot, generation)));
     return hits.filter((hit): hit is SearchHit => hit !== null);
   }

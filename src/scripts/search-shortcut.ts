@@ -43,7 +43,13 @@ export function enhanceSearch(root: Document = document): void {
     if (!dialog.open) {
       returnTo = root.activeElement instanceof HTMLElement ? root.activeElement : null;
       dialog.showModal();
-      void import('./search-dialog.ts').then(({ defineSearchDialog }) => defineSearchDialog());
+      void import('./search-dialog.ts').then(
+        ({ defineSearchDialog }) => defineSearchDialog(),
+        () => {
+          const status = dialog.querySelector('[role="status"]');
+          if (status) status.textContent = 'Поиск сейчас недоступен: обновите страницу.';
+        },
+      );
     }
     if (query !== '') {
       input.value = query;

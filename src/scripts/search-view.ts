@@ -1,9 +1,9 @@
 import { HIGHLIGHT_PARAM, type SearchState } from '../lib/search-state.ts';
 import { isSearchPartialOffline } from './offline-facts.ts';
-import type { SearchAnswer, SearchEngine } from './search-engine.ts';
+import { SearchEngine, type SearchAnswer } from './search-engine.ts';
 import { summaryText } from './search-render.ts';
 import { ResultList, type ResultListOptions } from './search-results.ts';
-import type { WordSuggester } from './search-suggest.ts';
+import { WordSuggester } from './search-suggest.ts';
 
 const OFFLINE_HINT = 'Без сети поиск работает по сохранённому архиву: сохраните его на странице «Без сети».';
 const UNAVAILABLE = 'Поиск сейчас недоступен: не удалось загрузить индекс.';
@@ -42,11 +42,6 @@ export class SearchView {
     this.#parts = parts;
     this.#options = options;
     this.#list = new ResultList(parts.results, { ...options, highlightParam: HIGHLIGHT_PARAM });
-  }
-
-  /** Results shown now, loaded or not. */
-  get shown(): number {
-    return this.#list.size;
   }
 
   /** Clears the view; a search still running is forgotten. */
@@ -109,4 +104,30 @@ export class SearchView {
     this.#parts.suggestion.replaceChildren('Возможно, вы искали: ', link);
     this.#parts.suggestion.hidden = false;
   }
+}
+
+/** An element inside a search's host element, which its markup must hold. */
+export function part<T extends Element>(host: Element, selector: string): T {
+  const found = host.querySelector<T>(selector);
+  if (!found) throw new Error(`${host.localName}: missing ${selector}`);
+  return found;
+}
+
+/**
+ * The engine and the view of a search's host element: its data attributes name the index
+ * (`data-bundle`, `data-base`, `data-meta-cache-tag`) and the vocabulary (`data-words`); it holds
+ * a `[role="status"]`, a `.suggestion` and a `.results` list.
+ */
+export function searchHost(
+  host: HTMLElement,
+  options: ViewOptions,
+): { engine: SearchEngine; view: SearchView } {
+  const { bundle = '/pagefind/', base = '/', words = '/search-words/', metaCacheTag } = host.dataset;
+  const engine = new SearchEngine(bundle, base, HIGHLIGHT_PARAM, metaCacheTag);
+  const parts = {
+    status: part<HTMLElement>(host, '[role="status"]'),
+    suggestion: part<HTMLElement>(host, '.suggestion'),
+    results: part<HTMLOListElement>(host, '.results'),
+  };
+  return { engine, view: new SearchView(engine, new WordSuggester(words), parts, options) };
 }

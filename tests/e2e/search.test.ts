@@ -243,15 +243,15 @@ describe('search results', () => {
   it('shows as excerpt the body text alone: no headline, date, place or author in it', async () => {
     await search({ q: 'гололёд' });
     const result = hit('Жёсткий гололёд в Петербурге');
+    const excerpt = (await result.locator('.excerpt').innerText()).replace(/\s+/gu, ' ');
+    expect(excerpt).toBe(
+      'В Петербурге ожидается сильный гололёд, дворники посыпают тротуары песком, а врачи просят горожан не торопиться на скользких улицах.',
+    );
     await expect(result.locator('.meta > *').allTextContents()).resolves.toEqual([
       '5 марта 2024',
       'Санкт-Петербург',
       'Иван Сидоров',
     ]);
-    const excerpt = (await result.locator('.excerpt').innerText()).replace(/\s+/gu, ' ');
-    expect(excerpt).toBe(
-      'В Петербурге ожидается сильный гололёд, дворники посыпают тротуары песком, а врачи просят горожан не торопиться на скользких улицах.',
-    );
     await search({ q: 'снегопад номер' });
     for (const text of await page.locator('main .results .excerpt').allInnerTexts()) {
       expect(text).not.toMatch(/номер|накрыл|20\d\d|Казань|Москва|Томск|Иванов|Смирнова|\bru\b/u);
