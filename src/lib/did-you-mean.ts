@@ -1,3 +1,4 @@
+import { stemWord } from './terms.ts';
 import {
   chunkKey,
   foldWord,
@@ -56,12 +57,9 @@ export function isKnownWord(word: string, entries: readonly VocabularyEntry[]): 
   return entries.some(([entry]) => foldWord(entry) === folded);
 }
 
-// Another form of the same word: they differ only in the last two letters of the longer.
+// Two forms of one word, as search tells them: the same stem (Snowball, as Pagefind stems Russian).
 function sameWordForms(a: string, b: string): boolean {
-  const [s, t] = [[...foldWord(a)], [...foldWord(b)]];
-  let common = 0;
-  while (common < s.length && common < t.length && s[common] === t[common]) common += 1;
-  return common >= Math.max(MIN_WORD_LENGTH, Math.max(s.length, t.length) - 2);
+  return stemWord(a) === stemWord(b);
 }
 
 /**

@@ -1,10 +1,15 @@
-import { chunkKeysFor, isKnownWord, isMatchedWord, queryWords, suggestQuery } from '../lib/did-you-mean.ts';
-import type { VocabularyEntry } from '../lib/vocabulary.ts';
+import { foldWord, MIN_WORD_LENGTH, type VocabularyEntry } from '../lib/vocabulary.ts';
+
+type DidYouMean = typeof import('../lib/did-you-mean.ts');
+
+const WORDS = /\p{L}+/gu;
 
 /** Suggests archive words for the unknown words of a query, loading only the chunks it needs. */
 export class WordSuggester {
   readonly #url: string;
   readonly #chunks = new Map<string, Promise<VocabularyEntry[]>>();
+  // Corrections need the stemmer: loaded the first time a query word is not simply found.
+  #lib: Promise<DidYouMean> | undefined;
 
   constructor(url: string) {
     this.#url = url;
@@ -24,22 +29,33 @@ export class WordSuggester {
 
   // A word's own chunk (its first letter and length) tells whether it is known; only an unknown
   // word needs the chunks of the lengths around it.
-  async #entries(word: string): Promise<VocabularyEntry[]> {
-    const [own, ...others] = chunkKeysFor(word);
+  async #entries(lib: DidYouMean, word: string): Promise<VocabularyEntry[]> {
+    const [own, ...others] = lib.chunkKeysFor(word);
     if (own === undefined) return [];
     const entries = await this.#chunk(own);
-    if (isKnownWord(word, entries)) return entries;
+    if (lib.isKnownWord(word, entries)) return entries;
     return [...entries, ...(await Promise.all(others.map((key) => this.#chunk(key)))).flat()];
   }
 
   /**
    * The query with its unknown words corrected, or null when nothing near is known or the
-   * results already show it. `matched` are the words the results found: what they found needs no lookup.
+   * results already show it. `matched` are the words the results found: what they found needs
+   * no lookup.
    */
   async suggest(query: string, matched: readonly string[] = []): Promise<string | null> {
-    const words = queryWords(query).filter((word) => /^\p{L}+$/u.test(word) && !isMatchedWord(word, matched));
+    const found = matched.map(foldWord);
+    const open = (query.match(WORDS) ?? []).filter(
+      (word) => [...word].length >= MIN_WORD_LENGTH && !found.some((one) => one.startsWith(foldWord(word))),
+    );
+    if (open.length === 0) return null;
+    // A failed load (offline, say) is forgotten, so a later search tries again.
+    const lib = await (this.#lib ??= import('../lib/did-you-mean.ts').catch((error: unknown) => {
+      this.#lib = undefined;
+      throw error;
+    }));
+    const words = open.filter((word) => !lib.isMatchedWord(word, matched));
     const entries = new Map<string, VocabularyEntry[]>();
-    await Promise.all(words.map(async (word) => entries.set(word, await this.#entries(word))));
-    return suggestQuery(query, (word) => entries.get(word) ?? [], matched);
+    await Promise.all(words.map(async (word) => entries.set(word, await this.#entries(lib, word))));
+    return lib.suggestQuery(query, (word) => entries.get(word) ?? [], matched);
   }
 }

@@ -60,6 +60,11 @@ describe('did you mean', () => {
     expect(suggestQuery('пересоворы', () => words, ['пересев'])).toBe('переговоры');
   });
 
+  it('corrects a word beside results that found another word of the same beginning', () => {
+    // «любой» is not a form of «любовь»: their stems differ.
+    expect(suggestQuery('любофь', () => [['любовь', 3]], ['любой'])).toBe('любовь');
+  });
+
   it('says nothing the results already show: a word they found, or another form of it', () => {
     expect(suggestQuery('голол', () => words, ['гололёд'])).toBe(null);
     expect(suggestQuery('гололедд', () => words, ['гололёд'])).toBe(null);
