@@ -19,7 +19,7 @@ export class SearchDialog extends HTMLElement {
     const { engine, view } = searchHost(this, {
       eager: EAGER,
       heading: 'h3',
-      scroller: part(this, '.body'),
+      scroller: part(this, '.scroll'),
       suggestionHref: pageFor,
     });
     const search = (query: string) => {

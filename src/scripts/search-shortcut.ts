@@ -83,6 +83,8 @@ export function enhanceSearch(root: Document = document): void {
   for (const form of root.querySelectorAll<HTMLFormElement>('form[role="search"]')) {
     if (form.closest('main, search-dialog')) continue;
     const box = form.querySelector<HTMLInputElement>('input[type="search"]');
+    // An empty box opens search too, instead of asking to be filled.
+    form.noValidate = true;
     box?.addEventListener('focus', () => {
       if (quiet !== box) open(box.value);
     });

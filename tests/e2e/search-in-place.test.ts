@@ -101,9 +101,15 @@ describe('searching in place from any page', () => {
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
     );
     expect(await dialog().isVisible()).toBe(false);
-    // A click on the box opens it again.
+    // A click on the box opens it again, and so does submitting the empty box.
     await header.click();
     await expect.poll(() => dialog().isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page
+      .locator('header form[role="search"]')
+      .evaluate((form) => (form as HTMLFormElement).requestSubmit());
+    await expect.poll(() => dialog().isVisible()).toBe(true);
+    expect(page.url()).toBe(`${readingUrl()}/`);
     await page.keyboard.press('Escape');
   });
 
