@@ -289,6 +289,18 @@ describe('search results', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('answers any query, however odd, with a count and never an error', async () => {
+    pageErrors.length = 0;
+    for (const q of ['"*(', '<script>alert(1)</script>', '\u0000🙂', 'а'.repeat(600), '&#99999999;']) {
+      await search({ q });
+      expect({ q, status: await status().textContent() }).toEqual({
+        q,
+        status: expect.stringMatching(/^(Ничего не найдено|Найден)/u) as unknown as string,
+      });
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   it('leaves out a result that cannot be loaded and shows the others', async () => {
     const other = await browser.newPage();
     const broken = fragmentOf.get('/doc/kremlin-negotiations/');
