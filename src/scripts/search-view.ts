@@ -72,11 +72,12 @@ export class SearchView {
     }
     if (run !== this.#run) return null;
     this.#parts.suggestion.hidden = true;
+    // The list says which query its results answer; the count is announced once the first
+    // results are there to read.
+    this.#parts.results.dataset['query'] = state.query;
     const hits = await this.#list.show(answer.results, count);
     if (run !== this.#run) return null;
-    // Announced once the first results are there to read; the list says which query they answer.
     this.#parts.status.textContent = summaryText(answer.total);
-    this.#parts.results.dataset['query'] = state.query;
     void this.#suggest(
       run,
       state.query,
