@@ -5,6 +5,7 @@ import {
   type FilterKey,
   type SearchState,
 } from '../lib/search-state.ts';
+import { readDateStyle, type DateStyle } from '../lib/format-date.ts';
 import { SearchEngine } from './search-engine.ts';
 import { renderFilters, renderHit, summaryText } from './search-render.ts';
 import { WordSuggester } from './search-suggest.ts';
@@ -25,6 +26,7 @@ export class SearchApp extends HTMLElement {
   #state: SearchState = readSearchState(new URLSearchParams());
   #limit = PAGE;
   #run = 0;
+  #dates: DateStyle = readDateStyle({});
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   #part<T extends Element>(selector: string): T {
@@ -35,6 +37,7 @@ export class SearchApp extends HTMLElement {
 
   connectedCallback(): void {
     const { bundle = '/pagefind/', base = '/', words = '/search-words/', metaCacheTag } = this.dataset;
+    this.#dates = readDateStyle(this.dataset);
     this.#engine = new SearchEngine(bundle, base, HIGHLIGHT_PARAM, metaCacheTag);
     this.#suggester = new WordSuggester(words);
     const form = this.#part<HTMLFormElement>('form');
@@ -152,7 +155,9 @@ export class SearchApp extends HTMLElement {
   ): void {
     if (run !== this.#run) return;
     const results = this.#part<HTMLOListElement>('.results');
-    results.replaceChildren(...(answer?.hits.map((hit) => renderHit(hit, HIGHLIGHT_PARAM)) ?? []));
+    results.replaceChildren(
+      ...(answer?.hits.map((hit) => renderHit(hit, HIGHLIGHT_PARAM, this.#dates)) ?? []),
+    );
     this.#part('.filters').replaceChildren(...(answer ? renderFilters(answer.counts, state) : []));
     this.#part<HTMLButtonElement>('.more').hidden = !answer || answer.hits.length >= answer.total;
     this.#part('[role="status"]').textContent = answer ? summaryText(answer.total) : '';

@@ -1,5 +1,5 @@
 import { excerptParts, markedWords } from '../lib/excerpt-marks.ts';
-import { formatDateRu } from '../lib/iso-date.ts';
+import { formatIsoDate, type DateStyle } from '../lib/format-date.ts';
 import { countRu, pluralRu } from '../lib/plural-ru.ts';
 import { FILTER_KEYS, type FilterKey, type SearchState } from '../lib/search-state.ts';
 import type { SearchHit } from './search-engine.ts';
@@ -31,8 +31,8 @@ function highlightUrl(url: string, words: string[], param: string): string {
   return `${target.pathname}${target.search}`;
 }
 
-/** One result as a list item: linked headline, Russian date and place, excerpt with marks. */
-export function renderHit(hit: SearchHit, highlightParam: string): HTMLLIElement {
+/** One result as a list item: linked headline, date in the site's format, place, excerpt with marks. */
+export function renderHit(hit: SearchHit, highlightParam: string, dates: DateStyle): HTMLLIElement {
   const parts = excerptParts(hit.excerpt);
   const item = element('li', 'hit');
   const heading = element('h2');
@@ -42,7 +42,7 @@ export function renderHit(hit: SearchHit, highlightParam: string): HTMLLIElement
   heading.append(link);
   const meta = element('p', 'meta');
   if (/^\d{4}-\d{2}-\d{2}$/u.test(hit.date)) {
-    const time = element('time', undefined, formatDateRu(hit.date));
+    const time = element('time', undefined, formatIsoDate(hit.date, dates.lang, dates.format));
     time.dateTime = hit.date;
     meta.append(time);
   }
