@@ -71,15 +71,21 @@ mkdirSync(out, { recursive: true });
 const server = await serveStatic(site.outDir);
 const browser = await launchBrowser();
 try {
-  for (const [type, path] of pages) {
-    if (path === undefined || (only && !only.includes(type))) continue;
-    for (const shot of shots) {
-      const context = await browser.newContext({
-        colorScheme: shot.theme,
-        viewport: { width: shot.width, height: shot.print ? 1123 : 900 },
-      });
-      const page = await context.newPage();
-      if (shot.print) await page.emulateMedia({ media: 'print' });
+  for (const shot of shots) {
+    const context = await browser.newContext({
+      colorScheme: shot.theme,
+      viewport: { width: shot.width, height: shot.print ? 1123 : 900 },
+    });
+    const page = await context.newPage();
+    if (shot.print) await page.emulateMedia({ media: 'print' });
+    // As a returning reader sees it: the service worker installed, the status in the header.
+    await page.goto(server.url);
+    await page
+      .locator('offline-status [data-saved]')
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .catch(() => undefined);
+    for (const [type, path] of pages) {
+      if (path === undefined || (only && !only.includes(type))) continue;
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
       if (type === 'search') await page.locator('[data-search-result]').first().waitFor({ timeout: 10_000 });
       await page.evaluate(() => document.fonts.ready);
@@ -93,8 +99,8 @@ try {
         await page.screenshot({ path: menu });
         console.log(menu);
       }
-      await context.close();
     }
+    await context.close();
   }
 } finally {
   await browser.close();

@@ -68,6 +68,7 @@ describe('the header', () => {
       for (const [width, shape] of Object.entries(byWidth)) {
         expect(shape.rows, `${name} at ${width}`).toBe(1);
         expect(shape.height, `${name} at ${width}`).toBeLessThanOrEqual(72);
+        expect(shape.covering, `${name} at ${width}`).toEqual([]);
       }
   });
 
@@ -77,6 +78,7 @@ describe('the header', () => {
       for (const [width, shape] of Object.entries(byWidth)) {
         expect(shape.rows, `${name} at ${width}`).toBe(1);
         expect(shape.height, `${name} at ${width}`).toBeLessThanOrEqual(120);
+        expect(shape.covering, `${name} at ${width}`).toEqual([]);
       }
     const { context, page } = await open(390);
     try {

@@ -4,6 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 export interface HeaderShape {
   height: number;
   rows: number;
+  /** Parts of the offline status that cover one of the header's controls. */
+  covering: string[];
 }
 
 /** Measures the site header: its height, and how many rows its visible parts take. */
@@ -15,10 +17,27 @@ export function headerShape(page: Page): Promise<HeaderShape> {
     const boxes = [...inner.children]
       .map((child) => child.getBoundingClientRect())
       .filter((box) => box.width > 0 && box.height > 0);
+    const controls = [...inner.querySelectorAll('a, button, input')]
+      .filter((control) => !control.closest('offline-status'))
+      .map((control) => control.getBoundingClientRect());
+    const covering = [...inner.querySelectorAll('offline-status > *')]
+      .filter((part) => {
+        const box = part.getBoundingClientRect();
+        return controls.some(
+          (control) =>
+            box.width > 0 &&
+            control.width > 0 &&
+            box.left < control.right &&
+            control.left < box.right &&
+            box.top < control.bottom &&
+            control.top < box.bottom,
+        );
+      })
+      .map((part) => part.textContent?.trim() ?? '');
     // Parts whose vertical middles lie within 8 px of each other share a row.
     const middles = boxes.map((box) => box.top + box.height / 2).sort((a, b) => a - b);
     const rows = middles.filter((middle, index) => index === 0 || middle - (middles[index - 1] ?? 0) > 8);
-    return { height: header.getBoundingClientRect().height, rows: rows.length };
+    return { height: header.getBoundingClientRect().height, rows: rows.length, covering };
   });
 }
 
