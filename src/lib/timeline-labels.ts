@@ -19,7 +19,8 @@ export interface TimelineLabel {
 }
 
 /** Chart widths (rem) from which each tier of labels shows; Timeline.astro's container queries match. */
-export const LABEL_TIERS = [15, 24, 36, 54] as const;
+// A phone of 320 px gives the chart 17.5rem, one of 390 px 21.9rem; the reading column at most 42rem.
+export const LABEL_TIERS = [15, 21, 28, 40] as const;
 
 /** The labels' font size (rem), as Timeline.astro sets it. */
 export const LABEL_FONT_REM = 0.875;

@@ -43,6 +43,8 @@ export interface TimelineOptions {
 const BAR = 6;
 const SLOT = 8;
 const PLOT = 80;
+// A month with one document beside one with hundreds still shows as a bar, not as a hairline.
+const MIN_HEIGHT = 2;
 // At least a year wide, so that a young archive's few bars do not stretch across the page.
 const MIN_MONTHS = 12;
 // Empty months up to two years are drawn as they are; a longer gap is drawn two years wide, as a
@@ -79,7 +81,7 @@ export function timeline(counts: ReadonlyMap<string, number>, options: TimelineO
     const index = monthIndex(month);
     while ((runs[run]?.last ?? index) < index) run += 1;
     const { first, slot } = runs[run] as TimelineSegment;
-    const height = Math.max(1, Math.round((count / max) * PLOT));
+    const height = Math.max(MIN_HEIGHT, Math.round((count / max) * PLOT));
     bars.push({ month, count, x: (slot + index - first) * SLOT, y: PLOT - height, width: BAR, height });
   }
   const breaks = runs.slice(1).map((run, position): TimelineBreak => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { writeDateSpanSeeds } from '../support/date-span.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
@@ -132,7 +132,8 @@ describe('every width', () => {
 
 describe('the timeline', () => {
   const charts = [
-    // The first year has one month, the year pages one or two months of documents.
+    // The first year has two months of five; then one month, then a year page of two months.
+    ['fixtures', '/archive/'],
     ['reading', '/archive/'],
     ['reading', '/archive/2023/'],
     ['reading', '/archive/2024/'],
@@ -145,7 +146,9 @@ describe('the timeline', () => {
     const { context, page } = await open(320);
     try {
       for (const [site, path] of charts) {
-        await page.goto(`${site === 'span' ? span.url : readingUrl()}${path}`);
+        await page.goto(
+          `${{ span: span.url, reading: readingUrl(), fixtures: inject('siteUrl') }[site]}${path}`,
+        );
         for (const width of [320, 390, 768, 1024, 1280, 1920]) {
           await page.setViewportSize({ width, height: 800 });
           const found = await overlaps(page, '.timeline .labels text', '.timeline .labels');
