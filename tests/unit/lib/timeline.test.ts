@@ -3,6 +3,7 @@ import { timeline, type Timeline } from '../../../src/lib/timeline.ts';
 import { LABEL_TIERS, labelBox } from '../../../src/lib/timeline-labels.ts';
 
 const ru = { lang: 'ru' };
+const chartOf = (...months: [string, number][]) => timeline(new Map(months), ru);
 const monthsOf = (from: number, to: number): Map<string, number> => {
   const counts = new Map<string, number>();
   for (let year = from; year <= to; year += 1)
@@ -33,13 +34,7 @@ function overlaps(chart: Timeline): string[] {
 
 describe('timeline', () => {
   it('draws a bar for each month with documents, at its place in time', () => {
-    const chart = timeline(
-      new Map([
-        ['2024-11', 4],
-        ['2025-02', 2],
-      ]),
-      ru,
-    );
+    const chart = chartOf(['2024-11', 4], ['2025-02', 2]);
     expect(chart.bars.map((bar) => [bar.month, bar.count, bar.x])).toEqual([
       ['2024-11', 4, 0],
       ['2025-02', 2, 24],
@@ -49,13 +44,7 @@ describe('timeline', () => {
   });
 
   it('scales the tallest month to the full height and keeps small months visible', () => {
-    const chart = timeline(
-      new Map([
-        ['2025-01', 1000],
-        ['2025-02', 1],
-      ]),
-      ru,
-    );
+    const chart = chartOf(['2025-01', 1000], ['2025-02', 1]);
     const [tall, small] = chart.bars;
     expect(tall?.height).toBe(chart.height);
     expect(small?.height).toBe(2);
@@ -73,26 +62,13 @@ describe('timeline', () => {
   });
 
   it('ends at the last month of year 9999 without running past it', () => {
-    const chart = timeline(
-      new Map([
-        ['9999-11', 1],
-        ['9999-12', 2],
-      ]),
-      ru,
-    );
+    const chart = chartOf(['9999-11', 1], ['9999-12', 2]);
     expect(chart.bars.map((bar) => bar.month)).toEqual(['9999-11', '9999-12']);
     expect(chart.last).toBe('9999-12');
   });
 
   it('costs what the months with documents cost, whatever the span: a long gap is one break', () => {
-    const chart = timeline(
-      new Map([
-        ['0001-01', 1],
-        ['9999-11', 1],
-        ['9999-12', 1],
-      ]),
-      ru,
-    );
+    const chart = chartOf(['0001-01', 1], ['9999-11', 1], ['9999-12', 1]);
     expect(chart.bars).toHaveLength(3);
     expect(chart.breaks).toEqual([{ from: '0001-02', to: '9999-10', x: 8, width: 190 }]);
     expect(chart.bars.map((bar) => bar.x)).toEqual([0, 200, 208]);
@@ -101,14 +77,7 @@ describe('timeline', () => {
   });
 
   it('shows gaps up to two years as empty space and longer ones as a break two years wide', () => {
-    const chart = timeline(
-      new Map([
-        ['2020-01', 1],
-        ['2022-01', 1],
-        ['2024-03', 1],
-      ]),
-      ru,
-    );
+    const chart = chartOf(['2020-01', 1], ['2022-01', 1], ['2024-03', 1]);
     expect(chart.breaks.map((gap) => [gap.from, gap.to])).toEqual([['2022-02', '2024-02']]);
     // 23 empty months take 23 slots; 25 empty months (the break) take 24.
     expect(chart.bars.map((bar) => bar.x / 8)).toEqual([0, 24, 49]);
@@ -165,15 +134,7 @@ describe('timeline', () => {
   });
 
   it('ignores keys that are not months and months without documents', () => {
-    const chart = timeline(
-      new Map([
-        ['2025-13', 4],
-        ['garbage', 1],
-        ['2025-01', 0],
-        ['2025-02', 2],
-      ]),
-      ru,
-    );
+    const chart = chartOf(['2025-13', 4], ['garbage', 1], ['2025-01', 0], ['2025-02', 2]);
     expect(chart.bars.map((bar) => bar.month)).toEqual(['2025-02']);
   });
 });
