@@ -14,7 +14,9 @@ export function headerShape(page: Page): Promise<HeaderShape> {
     const header = document.querySelector('.site-header');
     const inner = header?.querySelector('.inner');
     if (!header || !inner) throw new Error('no site header');
+    // Parts placed out of the row's flow (the offline status) are not part of the row.
     const boxes = [...inner.children]
+      .filter((child) => !['absolute', 'fixed'].includes(getComputedStyle(child).position))
       .map((child) => child.getBoundingClientRect())
       .filter((box) => box.width > 0 && box.height > 0);
     const controls = [...inner.querySelectorAll('a, button, input')]
