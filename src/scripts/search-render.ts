@@ -1,4 +1,4 @@
-import { formatDateRu } from '../lib/iso-date.ts';
+import { formatIsoDate, type DateStyle } from '../lib/format-date.ts';
 import { countRu, pluralRu } from '../lib/plural-ru.ts';
 import { FILTER_KEYS, type FilterKey, type SearchState } from '../lib/search-state.ts';
 import type { SearchHit } from './search-engine.ts';
@@ -33,6 +33,7 @@ function highlightUrl(url: string, words: readonly string[], param: string): str
 export function renderHit(
   hit: SearchHit,
   highlightParam: string,
+  dates: DateStyle,
   heading: 'h2' | 'h3' = 'h2',
 ): HTMLElement[] {
   const title = element(heading);
@@ -42,7 +43,7 @@ export function renderHit(
   title.append(link);
   const meta = element('p', 'meta');
   if (/^\d{4}-\d{2}-\d{2}$/u.test(hit.date)) {
-    const time = element('time', undefined, formatDateRu(hit.date));
+    const time = element('time', undefined, formatIsoDate(hit.date, dates.lang, dates.format));
     time.dateTime = hit.date;
     meta.append(time);
   }

@@ -1,3 +1,4 @@
+import type { DateStyle } from '../lib/format-date.ts';
 import type { PendingHit, SearchHit } from './search-engine.ts';
 import { renderHit } from './search-render.ts';
 
@@ -8,6 +9,8 @@ const SETTLE_MS = 300;
 /** How a result list loads and shows its results. */
 export interface ResultListOptions {
   highlightParam: string;
+  /** How result dates are written: the page's language and the site's date format. */
+  dates: DateStyle;
   /** Results loaded at once: about what the first screen shows. */
   eager: number;
   /** Heading level of each result's headline. */
@@ -92,7 +95,9 @@ export class ResultList {
     const hit = await result.load();
     if (generation !== this.#generation) return null;
     if (hit) {
-      slot.replaceChildren(...renderHit(hit, this.#options.highlightParam, this.#options.heading));
+      slot.replaceChildren(
+        ...renderHit(hit, this.#options.highlightParam, this.#options.dates, this.#options.heading),
+      );
       delete (slot as HTMLElement).dataset['pending'];
     } else slot.remove();
     return hit;

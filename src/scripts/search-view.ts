@@ -1,3 +1,4 @@
+import { readDateStyle } from '../lib/format-date.ts';
 import { HIGHLIGHT_PARAM, type SearchState } from '../lib/search-state.ts';
 import { isSearchPartialOffline } from './offline-facts.ts';
 import { SearchEngine, type SearchAnswer } from './search-engine.ts';
@@ -116,12 +117,12 @@ export function part<T extends Element>(host: Element, selector: string): T {
 
 /**
  * The engine and the view of a search's host element: its data attributes name the index
- * (`data-bundle`, `data-base`, `data-meta-cache-tag`) and the vocabulary (`data-words`); it holds
- * a `[role="status"]`, a `.suggestion` and a `.results` list.
+ * (`data-bundle`, `data-base`, `data-meta-cache-tag`), the vocabulary (`data-words`) and how dates are
+ * written (`dateStyleAttributes`); it holds a `[role="status"]`, a `.suggestion` and a `.results` list.
  */
 export function searchHost(
   host: HTMLElement,
-  options: ViewOptions,
+  options: Omit<ViewOptions, 'dates'>,
 ): { engine: SearchEngine; view: SearchView } {
   const { bundle = '/pagefind/', base = '/', words = '/search-words/', metaCacheTag } = host.dataset;
   const engine = new SearchEngine(bundle, base, HIGHLIGHT_PARAM, metaCacheTag);
@@ -130,5 +131,9 @@ export function searchHost(
     suggestion: part<HTMLElement>(host, '.suggestion'),
     results: part<HTMLOListElement>(host, '.results'),
   };
-  return { engine, view: new SearchView(engine, new WordSuggester(words), parts, options) };
+  const view = new SearchView(engine, new WordSuggester(words), parts, {
+    ...options,
+    dates: readDateStyle(host.dataset),
+  });
+  return { engine, view };
 }
