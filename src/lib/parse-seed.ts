@@ -1,6 +1,6 @@
 import { parseDateline } from './dateline.ts';
 import { isValidIsoDate } from './iso-date.ts';
-import { normalizeText } from './normalize-text.ts';
+import { normalizeChecked, type Unwritable } from './normalize-text.ts';
 import type { Problem } from './problems.ts';
 
 /** What one seed file says: a dated headline, body paragraphs and an optional dateline. */
@@ -43,10 +43,21 @@ function toBlocks(lines: readonly string[], firstLine: number): Block[] {
   return blocks.map((block) => ({ ...block, text: block.text.replace(/ {2,}/gu, ' ') }));
 }
 
+function unwritableWarning(file: string, { kind, line, codes }: Unwritable): Problem {
+  const listed =
+    codes.length > 3 ? `${codes.slice(0, 3).join(', ')} and ${codes.length - 3} more` : codes.join(', ');
+  const reason =
+    kind === 'control'
+      ? `control characters removed (${listed}): no web page or feed can hold them`
+      : `not characters (${listed}): no web page or feed can hold them, shown as U+FFFD`;
+  return { file, line, reason, severity: 'warning' };
+}
+
 /** Parses the text of one seed file; never throws, reports every problem with its line. */
 export function parseSeed(input: string, file: string): ParseResult {
   const problem = (line: number, reason: string): Problem => ({ file, line, reason, severity: 'error' });
-  const lines = normalizeText(input).split('\n');
+  const normalized = normalizeChecked(input);
+  const lines = normalized.text.split('\n');
   const headerIndex = lines.findIndex((line) => line.trim() !== '');
   if (headerIndex < 0) return { ok: false, problems: [problem(1, 'empty file')] };
 
@@ -80,7 +91,7 @@ export function parseSeed(input: string, file: string): ParseResult {
   const last = blocks.at(-1);
   const dateline = blocks.length > 1 && last ? parseDateline(last.text) : undefined;
   const body = dateline ? blocks.slice(0, -1) : blocks;
-  const problems: Problem[] = [];
+  const problems = normalized.unwritable.map((found) => unwritableWarning(file, found));
   if (body.length === 0) {
     problems.push({
       file,
