@@ -1,5 +1,6 @@
 import { parseDateline } from './dateline.ts';
 import { isValidIsoDate } from './iso-date.ts';
+import { boundedTitle, PARAGRAPH_LIMIT, paragraphParts, TITLE_LIMIT } from './long-text.ts';
 import { normalizeChecked, type Unwritable } from './normalize-text.ts';
 import type { Problem } from './problems.ts';
 
@@ -53,6 +54,33 @@ function unwritableWarning(file: string, { kind, line, codes }: Unwritable): Pro
   return { file, line, reason, severity: 'warning' };
 }
 
+const count = (n: number): string => n.toLocaleString('en-US');
+
+function longTextWarnings(
+  file: string,
+  title: string,
+  headerLine: number,
+  body: readonly Block[],
+): Problem[] {
+  const warning = (line: number, reason: string): Problem => ({ file, line, reason, severity: 'warning' });
+  const found: Problem[] = [];
+  if (boundedTitle(title).cut) {
+    const reason = `headline of ${count(title.length)} characters: lists, feeds, meta tags and search show its first ${TITLE_LIMIT}, its page shows it whole above the text`;
+    found.push(warning(headerLine, reason));
+  }
+  for (const block of body) {
+    if (block.text.length <= PARAGRAPH_LIMIT) continue;
+    const parts = paragraphParts(block.text).length;
+    found.push(
+      warning(
+        block.line,
+        `paragraph of ${count(block.text.length)} characters: its page shows it in ${parts} parts`,
+      ),
+    );
+  }
+  return found;
+}
+
 /** Parses the text of one seed file; never throws, reports every problem with its line. */
 export function parseSeed(input: string, file: string): ParseResult {
   const problem = (line: number, reason: string): Problem => ({ file, line, reason, severity: 'error' });
@@ -92,6 +120,7 @@ export function parseSeed(input: string, file: string): ParseResult {
   const dateline = blocks.length > 1 && last ? parseDateline(last.text) : undefined;
   const body = dateline ? blocks.slice(0, -1) : blocks;
   const problems = normalized.unwritable.map((found) => unwritableWarning(file, found));
+  problems.push(...longTextWarnings(file, title, headerLine, body));
   if (body.length === 0) {
     problems.push({
       file,

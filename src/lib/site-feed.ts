@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { compareNewestFirst } from './order.ts';
 import { documentPath, withBase } from './paths.ts';
@@ -18,7 +19,12 @@ export interface FeedSite {
   site: string;
   base: string;
   limit: number;
+  /** Link text that stands in for a body too long for a feed. */
+  readMore: string;
 }
+
+/** Longest body HTML a feed item carries, in UTF-16 units; a longer one is linked instead. */
+export const FEED_CONTENT_LIMIT = 100_000;
 
 /** One feed item with absolute links, the same in RSS, Atom and JSON Feed. */
 export interface FeedItem {
@@ -36,6 +42,22 @@ export function isoDateToDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
 
+// Fifty documents of megabytes each would make a feed no reader loads: a long body is summarised and linked.
+function feedContent(body: string, description: string, link: string, readMore: string): string {
+  if (body.length <= FEED_CONTENT_LIMIT) return body;
+  const element = (tagName: string, properties: Element['properties'], child: ElementContent): Element => ({
+    type: 'element',
+    tagName,
+    properties,
+    children: [child],
+  });
+  const text = (value: string): ElementContent => ({ type: 'text', value });
+  return toHtml([
+    element('p', {}, text(description)),
+    element('p', {}, element('a', { href: link }, text(readMore))),
+  ]);
+}
+
 /** The newest `limit` documents as feed items with absolute links, each with its body HTML. */
 export function latestItems<T extends FeedDocument>(
   documents: readonly T[],
@@ -45,15 +67,18 @@ export function latestItems<T extends FeedDocument>(
   return [...documents]
     .sort(compareNewestFirst)
     .slice(0, site.limit)
-    .map((entry) => ({
-      title: entry.data.title,
-      link: new URL(documentPath(site.base, entry.id), site.site).href,
-      date: isoDateToDate(entry.data.date),
-      description: entry.data.description,
-      content: bodyOf(entry),
-      places: entry.data.places,
-      authors: entry.data.authors,
-    }));
+    .map((entry) => {
+      const link = new URL(documentPath(site.base, entry.id), site.site).href;
+      return {
+        title: entry.data.title,
+        link,
+        date: isoDateToDate(entry.data.date),
+        description: entry.data.description,
+        content: feedContent(bodyOf(entry), entry.data.description, link, site.readMore),
+        places: entry.data.places,
+        authors: entry.data.authors,
+      };
+    });
 }
 
 /** Escapes plain text for feed fields that readers parse as HTML (RSS description, Atom title and summary). */
@@ -102,4 +127,38 @@ export function buildFeed(site: FeedSite, items: readonly FeedItem[]): Feed {
     });
   }
   return feed;
+}
+
+interface JsonFeedAuthor {
+  name?: string;
+  url?: string;
+}
+
+/**
+ * The items as JSON Feed 1.1: the feed library writes version 1, so its output gains the 1.1
+ * `language` and `authors` (every author, where 1 had room for one; `author` stays for older readers).
+ */
+export function jsonFeed(site: FeedSite, items: readonly FeedItem[]): string {
+  const feed = JSON.parse(buildFeed(site, items).json1()) as {
+    version: string;
+    author?: JsonFeedAuthor;
+    items: { author?: JsonFeedAuthor }[];
+  };
+  const { version: _, author, items: entries, ...rest } = feed;
+  return JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      ...rest,
+      language: site.lang,
+      ...(author && { author, authors: [author] }),
+      items: entries.map((entry, index) => ({
+        ...entry,
+        ...((items[index]?.authors.length ?? 0) > 0 && {
+          authors: items[index]?.authors.map((name) => ({ name })),
+        }),
+      })),
+    },
+    null,
+    2,
+  );
 }

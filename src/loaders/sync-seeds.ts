@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { LoaderContext } from 'astro/loaders';
 import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION, type IngestResult } from '../lib/ingest.ts';
+import { boundedTitle, pageText } from '../lib/long-text.ts';
 import { progressCounter } from '../lib/progress.ts';
 import { siteConfig } from '../site-config.ts';
 import { createDeriver } from './derive-pool.ts';
@@ -53,7 +54,7 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
       const data = await parseData({
         id: slug,
         data: {
-          title: seed.title,
+          title: boundedTitle(seed.title).title,
           headline: facts.headline,
           date: seed.date,
           places: seed.places,
@@ -103,11 +104,7 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
         }
       }
       if (changed.length === 0) continue;
-      const inputs: DeriveInput[] = changed.map(({ digest, seed }) => ({
-        digest,
-        title: seed.title,
-        paragraphs: seed.paragraphs,
-      }));
+      const inputs: DeriveInput[] = changed.map(({ digest, seed }) => ({ digest, ...pageText(seed) }));
       pending.push(
         deriver.derive({ bodies, fallbackLang: siteConfig.lang, inputs }).then(async (facts) => {
           for (const [index, document] of changed.entries()) {

@@ -125,4 +125,17 @@ describe('parseSeed', () => {
       },
     ]);
   });
+
+  it('warns about a very long headline and a very long paragraph, keeping both whole', () => {
+    const headline = 'Очень длинный заголовок '.repeat(20).trim();
+    const paragraph = 'Слово за словом. '.repeat(1_000).trim();
+    const result = parseSeed(` date 2024-01-02 ${headline}\n\nКороткий.\n\n${paragraph}\n`, 'doc.txt');
+    if (!result.ok) throw new Error('expected a document');
+    expect(result.seed.title).toBe(headline);
+    expect(result.seed.paragraphs[1]).toBe(paragraph);
+    expect(result.problems.map(({ line, reason }) => `${line}: ${reason}`)).toEqual([
+      '1: headline of 479 characters: lists, feeds, meta tags and search show its first 200, its page shows it whole above the text',
+      '5: paragraph of 16,999 characters: its page shows it in 5 parts',
+    ]);
+  });
 });
