@@ -15,7 +15,13 @@ export interface ParsedSeed {
 
 /** The outcome of parsing one seed: a document (possibly with warnings) or only problems. */
 export type ParseResult =
-  { ok: true; seed: ParsedSeed; problems: Problem[] } | { ok: false; problems: Problem[] };
+  | {
+      ok: true;
+      seed: ParsedSeed;
+      problems: Problem[];
+      /** Line of the dateline, when there is one. */ datelineLine?: number;
+    }
+  | { ok: false; problems: Problem[] };
 
 // ` date 2025-12-26 Headline`: any spacing, any letter case for `date`.
 const HEADER = /^\s*date\s+(\S+)(?:\s+(.*))?$/iu;
@@ -139,5 +145,6 @@ export function parseSeed(input: string, file: string): ParseResult {
       authors: dateline?.authors ?? [],
     },
     problems,
+    ...(dateline && last && { datelineLine: last.line }),
   };
 }

@@ -3,6 +3,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION, type IngestResult } from '../lib/ingest.ts';
 import { boundedTitle, pageText } from '../lib/long-text.ts';
+import { nameCollisions } from '../lib/name-collisions.ts';
 import { progressCounter } from '../lib/progress.ts';
 import { siteConfig } from '../site-config.ts';
 import { createDeriver } from './derive-pool.ts';
@@ -37,7 +38,14 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
   const deriver = createDeriver(threadsFromEnv());
   const { files, ignored } = await scanSeedsFolder(directory);
   const owners = new Map<string, string>();
-  const summary: IngestSummary = { documents: 0, problems: [], ignored, legacyEncodings: {} };
+  const names = nameCollisions();
+  const summary: IngestSummary = {
+    documents: 0,
+    problems: [],
+    ignored,
+    legacyEncodings: {},
+    folder: directory,
+  };
   const problem = (file: string, reason: string): void => {
     summary.problems.push({ file, line: 1, reason, severity: 'error' });
   };
@@ -95,6 +103,7 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
           continue;
         }
         owners.set(result.slug, file);
+        names.add({ file, line: result.datelineLine ?? 1, ...result.seed });
         if (result.encoding !== 'utf-8' && result.encoding !== 'ascii') {
           summary.legacyEncodings[file] = result.encoding;
         }
@@ -129,5 +138,6 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
     }),
   );
   summary.documents = owners.size;
+  summary.problems.push(...names.problems());
   await reportIngest(summary, logger);
 }
