@@ -15,7 +15,8 @@ export const GET: APIRoute = async (context) => {
     customData: `<language>${siteConfig.lang}</language>`,
     trailingSlash: true,
     items: items.map((item) => ({
-      title: item.title,
+      // Readers decode entities in RSS titles as in descriptions: escaped alike, `&#60;` shows as written.
+      title: escapeFeedText(item.title),
       link: item.link,
       pubDate: item.date,
       // RSS descriptions are HTML to every reader, so plain text is escaped first.
