@@ -1,3 +1,4 @@
+import { getRssString } from '@astrojs/rss';
 import { Feed } from 'feed';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -86,12 +87,17 @@ export function escapeFeedText(text: string): string {
   return toHtml({ type: 'text', value: text });
 }
 
-/** The same items with their plain-text title and description escaped for HTML-typed feed fields. */
+// The feed library writes these fields as CDATA and splits only the first `]]>` in each: in HTML
+// text `]]&gt;` reads the same and can never end the section.
+const cdataSafe = (html: string): string => html.replaceAll(']]>', ']]&gt;');
+
+/** The same items as HTML-typed feed fields want them (Atom): text escaped, and safe inside CDATA. */
 export function asHtmlItems(items: readonly FeedItem[]): FeedItem[] {
   return items.map((item) => ({
     ...item,
-    title: escapeFeedText(item.title),
-    description: escapeFeedText(item.description),
+    title: cdataSafe(escapeFeedText(item.title)),
+    description: cdataSafe(escapeFeedText(item.description)),
+    content: cdataSafe(item.content),
   }));
 }
 
@@ -161,4 +167,26 @@ export function jsonFeed(site: FeedSite, items: readonly FeedItem[]): string {
     null,
     2,
   );
+}
+
+/** The items as RSS 2.0, title and description escaped as the HTML every reader takes them for. */
+export function rssFeed(site: FeedSite, items: readonly FeedItem[]): Promise<string> {
+  return getRssString({
+    title: site.title,
+    description: site.description,
+    site: new URL(withBase(site.base, ''), site.site).href,
+    customData: `<language>${site.lang}</language>`,
+    trailingSlash: true,
+    items: items.map((item) => ({
+      // Readers decode entities in RSS titles as in descriptions: escaped alike, `&#60;` shows as written.
+      title: escapeFeedText(item.title),
+      link: item.link,
+      pubDate: item.date,
+      description: escapeFeedText(item.description),
+      // An empty body (a headline alone) is left out: @astrojs/rss would write content:encoded
+      // without declaring its namespace, and the feed would not be XML.
+      ...(item.content !== '' && { content: item.content }),
+      categories: item.places,
+    })),
+  });
 }

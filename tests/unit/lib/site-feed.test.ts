@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeed, FEED_CONTENT_LIMIT, jsonFeed, latestItems } from '../../../src/lib/site-feed.ts';
+import {
+  asHtmlItems,
+  buildFeed,
+  FEED_CONTENT_LIMIT,
+  jsonFeed,
+  latestItems,
+  rssFeed,
+} from '../../../src/lib/site-feed.ts';
+import { strictXml } from '../../support/strict-xml.ts';
 
 const site = {
   title: 'Архив',
@@ -63,5 +71,23 @@ describe('site feeds', () => {
       authors: [{ name: 'Архив', url: 'https://example.org/archive/' }],
     });
     expect(feed.items[0]).toMatchObject({ authors: [{ name: 'Анна' }, { name: 'Пётр' }] });
+  });
+
+  it('keeps Atom well-formed when a headline or body holds "]]>" more than once', () => {
+    const doc = {
+      ...entry('a', '2024-01-01'),
+      data: { ...entry('a', '2024-01-01').data, title: ']]> и ]]>' },
+    };
+    const atom = buildFeed(site, asHtmlItems(latestItems([doc], site, () => '<p>]]> и ]]></p>'))).atom1();
+    expect(strictXml(atom).get('title')).toContain(']]&gt; и ]]&gt;');
+  });
+
+  it('keeps RSS well-formed when every document is a headline without a body', async () => {
+    const rss = await rssFeed(
+      site,
+      latestItems([entry('a', '2024-01-01')], site, () => ''),
+    );
+    expect(rss).not.toContain('content:encoded');
+    expect(() => strictXml(rss)).not.toThrow();
   });
 });
