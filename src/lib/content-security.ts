@@ -10,7 +10,8 @@ export const THEME_SCRIPT =
 /** What every page tells the browser about its referrer: nothing leaves the site. */
 export const REFERRER_POLICY = 'same-origin';
 
-const hash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const hash = (text: string): string =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
  * The Content-Security-Policy of every page: the site's own files, the two inline snippets above

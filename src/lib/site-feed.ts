@@ -150,11 +150,11 @@ export function jsonFeed(site: FeedSite, items: readonly FeedItem[]): string {
     author?: JsonFeedAuthor;
     items: { author?: JsonFeedAuthor }[];
   };
-  const { version: _, author, items: entries, ...rest } = feed;
+  const { author, items: entries, ...rest } = feed;
   return JSON.stringify(
     {
-      version: 'https://jsonfeed.org/version/1.1',
       ...rest,
+      version: 'https://jsonfeed.org/version/1.1',
       language: site.lang,
       ...(author && { author, authors: [author] }),
       items: entries.map((entry, index) => ({

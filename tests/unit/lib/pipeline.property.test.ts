@@ -110,12 +110,8 @@ async function runPipeline(seed: ParsedSeed): Promise<void> {
   expect(entities(body.text)).toEqual(page.paragraphs.flatMap(entities));
   expect(entities(derived.headline)).toEqual(entities(page.title));
 
-  const entry = { id: 'doc', data: { title: page.title, date: seed.date, description, ...seed } };
-  const items = latestItems(
-    [{ ...entry, data: { ...entry.data, title: page.title } }],
-    SITE,
-    () => derived.html,
-  );
+  const entry = { id: 'doc', data: { ...seed, title: page.title, description } };
+  const items = latestItems([entry], SITE, () => derived.html);
   const rss = await rssFeed(SITE, items);
   const atom = buildFeed(SITE, asHtmlItems(items)).atom1();
   for (const xml of [rss, atom]) {
