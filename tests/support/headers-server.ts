@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -43,9 +43,10 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Map<stri
   return headers;
 }
 
-/** Serves a built site as a host that reads its `_headers` file would. */
+/** Serves a built site as a host that reads its `_headers` file would (a site without one gets none). */
 export async function serveWithHeaders(directory: string): Promise<StaticServer> {
-  const rules = parseHeaders(readFileSync(join(directory, '_headers'), 'utf8'));
+  const file = join(directory, '_headers');
+  const rules = existsSync(file) ? parseHeaders(readFileSync(file, 'utf8')) : [];
   const handler = sirv(directory, {
     dev: true,
     etag: true,
