@@ -68,8 +68,19 @@ async function watchedContext(): Promise<{ context: BrowserContext; violations: 
   return { context, violations };
 }
 
-async function visit(page: Page, url: string, violations: string[]): Promise<void> {
-  await page.goto(url, { waitUntil: 'load' });
+// Loads a page, checks that the policy is in force on it, and collects the violations it reported.
+async function visit(
+  page: Page,
+  url: string,
+  delivery: 'meta' | 'header',
+  violations: string[],
+): Promise<void> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  const policy =
+    delivery === 'meta'
+      ? await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')
+      : ((await response?.allHeaders()) ?? {})['content-security-policy'];
+  expect(policy, url).toBe(contentSecurityPolicy(delivery));
   // The search page has done its work (worker, WebAssembly, index) once results are shown.
   if (url.includes('/search/?q=')) await searchResults(page).first().waitFor();
   await page.waitForLoadState('networkidle');
@@ -127,8 +138,8 @@ describe('the security policy of every page', () => {
       const hostile = delivery === 'meta' ? inject('hostileUrl') : hostileHeaders.url;
       const { context, violations } = await watchedContext();
       const page = await context.newPage();
-      for (const path of FIXTURE_PAGES) await visit(page, `${fixture}${path}`, violations);
-      for (const path of HOSTILE_PAGES) await visit(page, `${hostile}${path}`, violations);
+      for (const path of FIXTURE_PAGES) await visit(page, `${fixture}${path}`, delivery, violations);
+      for (const path of HOSTILE_PAGES) await visit(page, `${hostile}${path}`, delivery, violations);
       await context.close();
       expect(violations).toEqual([]);
     });
@@ -137,7 +148,7 @@ describe('the security policy of every page', () => {
       const site = delivery === 'meta' ? inject('siteUrl') : fixtureHeaders.url;
       const { context, violations } = await watchedContext();
       const page = await context.newPage();
-      await page.goto(`${site}/search/?q=${encodeURIComponent('Кремле')}`);
+      await openWithPolicy(page, `${site}/search/?q=${encodeURIComponent('Кремле')}`, delivery);
       await searchResults(page).first().waitFor();
       await page.goto(`${site}/doc/kremlin-negotiations/?highlight=${encodeURIComponent('Кремле')}`);
       await page.locator('mark.pagefind-highlight').first().waitFor();
