@@ -68,19 +68,21 @@ async function watchedContext(): Promise<{ context: BrowserContext; violations: 
   return { context, violations };
 }
 
-// Loads a page, checks that the policy is in force on it, and collects the violations it reported.
-async function visit(
-  page: Page,
-  url: string,
-  delivery: 'meta' | 'header',
-  violations: string[],
-): Promise<void> {
+type Delivery = 'meta' | 'header';
+
+// Opens a page and checks that the policy is in force on it, as a tag or as a header.
+async function openWithPolicy(page: Page, url: string, delivery: Delivery): Promise<void> {
   const response = await page.goto(url, { waitUntil: 'load' });
   const policy =
     delivery === 'meta'
       ? await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')
       : ((await response?.allHeaders()) ?? {})['content-security-policy'];
   expect(policy, url).toBe(contentSecurityPolicy(delivery));
+}
+
+// Loads a page under the policy and collects the violations it reported.
+async function visit(page: Page, url: string, delivery: Delivery, violations: string[]): Promise<void> {
+  await openWithPolicy(page, url, delivery);
   // The search page has done its work (worker, WebAssembly, index) once results are shown.
   if (url.includes('/search/?q=')) await searchResults(page).first().waitFor();
   await page.waitForLoadState('networkidle');
