@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { LoaderContext } from 'astro/loaders';
 import { countWords, excerpt } from '../lib/excerpt.ts';
 import { ingestSeed, INGEST_VERSION, type IngestResult } from '../lib/ingest.ts';
+import { boundedTitle, pageText } from '../lib/long-text.ts';
+import { nameCollisions } from '../lib/name-collisions.ts';
 import { progressCounter } from '../lib/progress.ts';
 import { siteConfig } from '../site-config.ts';
 import { createDeriver } from './derive-pool.ts';
@@ -36,7 +38,14 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
   const deriver = createDeriver(threadsFromEnv());
   const { files, ignored } = await scanSeedsFolder(directory);
   const owners = new Map<string, string>();
-  const summary: IngestSummary = { documents: 0, problems: [], ignored, legacyEncodings: {} };
+  const names = nameCollisions();
+  const summary: IngestSummary = {
+    documents: 0,
+    problems: [],
+    ignored,
+    legacyEncodings: {},
+    folder: directory,
+  };
   const problem = (file: string, reason: string): void => {
     summary.problems.push({ file, line: 1, reason, severity: 'error' });
   };
@@ -53,7 +62,7 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
       const data = await parseData({
         id: slug,
         data: {
-          title: seed.title,
+          title: boundedTitle(seed.title).title,
           headline: facts.headline,
           date: seed.date,
           places: seed.places,
@@ -94,6 +103,7 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
           continue;
         }
         owners.set(result.slug, file);
+        names.add({ file, line: result.datelineLine ?? 1, ...result.seed });
         if (result.encoding !== 'utf-8' && result.encoding !== 'ascii') {
           summary.legacyEncodings[file] = result.encoding;
         }
@@ -103,11 +113,7 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
         }
       }
       if (changed.length === 0) continue;
-      const inputs: DeriveInput[] = changed.map(({ digest, seed }) => ({
-        digest,
-        title: seed.title,
-        paragraphs: seed.paragraphs,
-      }));
+      const inputs: DeriveInput[] = changed.map(({ digest, seed }) => ({ digest, ...pageText(seed) }));
       pending.push(
         deriver.derive({ bodies, fallbackLang: siteConfig.lang, inputs }).then(async (facts) => {
           for (const [index, document] of changed.entries()) {
@@ -132,5 +138,6 @@ export async function syncSeeds(directory: string, maxBytes: number, context: Lo
     }),
   );
   summary.documents = owners.size;
+  summary.problems.push(...names.problems());
   await reportIngest(summary, logger);
 }
