@@ -24,7 +24,12 @@ export default defineConfig({
   // The dev server watches the project; benchmark archives and build output hold hundreds of
   // thousands of files, more than the system allows watchers for. The output folder is not emptied:
   // unchanged pages stay in place, and `keptOutput` deletes what the build did not write or keep.
-  vite: { build: { emptyOutDir: false }, server: { watch: { ignored: ['**/bench/**', '**/dist/**'] } } },
+  // Scripts stay files, never inlined: the Content-Security-Policy then allows 'self' and two fixed
+  // hashes (src/lib/content-security.ts) instead of a hash per bundled script and build.
+  vite: {
+    server: { watch: { ignored: ['**/bench/**', '**/dist/**'] } },
+    build: { emptyOutDir: false, assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
   // Order matters: hooks run in this order, and the service worker precaches the finished search
   // index and the vocabulary, so the offline integration comes after them.
   integrations: [

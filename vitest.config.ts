@@ -10,7 +10,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts', 'tests/e2e/reading-setup.ts'],
+          globalSetup: [
+            'tests/e2e/global-setup.ts',
+            'tests/e2e/reading-setup.ts',
+            'tests/e2e/hostile-setup.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

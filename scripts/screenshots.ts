@@ -1,44 +1,105 @@
-// Screenshots of the article page in Chromium: light, dark, mobile and print.
-// `npm run screenshots [-- <seeds folder> [<slug>]]`; defaults: `seeds` and its first document.
-// Builds the folder into tests/.output/screenshots and writes PNG files to screenshots/.
-import { mkdirSync, readdirSync } from 'node:fs';
+// Screenshots of every page type in Chromium: at 390, 768, 1280 and 1920 px, light and dark, and
+// printed (print media on an A4-wide page).
+// `npm run screenshots [-- <seeds folder>] [--only home,document] [--widths 390,1280] [--doc <slug>]`;
+// the default folder is tests/fixtures/reading. Builds it into tests/.output/screenshots (PAGE_SIZE
+// 5 unless set, so that lists have a second page) and writes PNG files to screenshots/.
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { buildFixtureSite } from '../tests/support/fixture-site.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
-const [seedsDir = 'seeds', wanted] = process.argv.slice(2);
-const site = buildFixtureSite('screenshots', seedsDir);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { only: { type: 'string' }, widths: { type: 'string' }, doc: { type: 'string' } },
+});
+const seedsDir = positionals[0] ?? 'tests/fixtures/reading';
+const site = buildFixtureSite('screenshots', seedsDir, { PAGE_SIZE: process.env['PAGE_SIZE'] ?? '5' });
 if (site.status !== 0) {
   console.error(site.output);
   process.exit(1);
 }
-const slug = wanted ?? readdirSync(resolve(site.outDir, 'doc')).sort()[0];
-if (!slug) throw new Error(`no documents in ${seedsDir}`);
+
+const dirs = (path: string): string[] => {
+  try {
+    return readdirSync(resolve(site.outDir, path), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+};
+// The year with the most months shows the most of a year page.
+const year = dirs('archive').sort((a, b) => dirs(`archive/${b}`).length - dirs(`archive/${a}`).length)[0];
+const month = year && dirs(`archive/${year}`)[0];
+const doc = values.doc ?? dirs('doc')[0];
+// A word of the document's headline, so that the search finds at least that document.
+const headline = doc
+  ? (/<title>([^<]*?) — /u.exec(readFileSync(resolve(site.outDir, 'doc', doc, 'index.html'), 'utf8'))?.[1] ??
+    '')
+  : '';
+const word = headline.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0] ?? 'архив';
+const place = dirs('place')[0];
+const author = dirs('author')[0];
+const pages = [
+  ['home', '/'],
+  ['list-page', dirs('page').length > 0 ? '/page/2/' : undefined],
+  ['document', doc && `/doc/${doc}/`],
+  ['archive', '/archive/'],
+  ['year', year && `/archive/${year}/`],
+  ['month', month && `/archive/${year}/${month}/`],
+  ['directory', '/directory/'],
+  ['place', place && `/place/${place}/`],
+  ['author', author && `/author/${author}/`],
+  ['search', `/search/?q=${encodeURIComponent(word)}`],
+  ['offline', '/offline/'],
+  ['not-found', '/404.html'],
+] as const;
+const only = values.only?.split(',');
+const widths = values.widths?.split(',').map(Number) ?? [390, 768, 1280, 1920];
+const shots = [
+  ...widths.flatMap((width) =>
+    (['light', 'dark'] as const).map((theme) => ({ name: `${width}-${theme}`, width, theme, print: false })),
+  ),
+  { name: 'print', width: 794, theme: 'light' as const, print: true },
+];
+
 const out = resolve('screenshots');
 mkdirSync(out, { recursive: true });
 const server = await serveStatic(site.outDir);
 const browser = await launchBrowser();
-const shots = [
-  { name: 'light', colorScheme: 'light', width: 1280, height: 900, media: 'screen' },
-  { name: 'dark', colorScheme: 'dark', width: 1280, height: 900, media: 'screen' },
-  { name: 'mobile', colorScheme: 'light', width: 360, height: 780, media: 'screen' },
-  { name: 'print', colorScheme: 'light', width: 794, height: 1123, media: 'print' },
-] as const;
 try {
   for (const shot of shots) {
     const context = await browser.newContext({
-      colorScheme: shot.colorScheme,
-      viewport: { width: shot.width, height: shot.height },
-      deviceScaleFactor: shot.name === 'mobile' ? 2 : 1,
+      colorScheme: shot.theme,
+      viewport: { width: shot.width, height: shot.print ? 1123 : 900 },
     });
     const page = await context.newPage();
-    await page.emulateMedia({ media: shot.media });
-    await page.goto(`${server.url}/doc/${slug}/`);
-    await page.evaluate(() => document.fonts.ready);
-    const path = resolve(out, `article-${shot.name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    console.log(path);
+    if (shot.print) await page.emulateMedia({ media: 'print' });
+    // As a returning reader sees it: the service worker installed, the status in the header.
+    await page.goto(server.url);
+    await page
+      .locator('offline-status [data-saved]')
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .catch(() => undefined);
+    for (const [type, path] of pages) {
+      if (path === undefined || (only && !only.includes(type))) continue;
+      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      if (type === 'search') await page.locator('[data-search-result]').first().waitFor({ timeout: 10_000 });
+      await page.evaluate(() => document.fonts.ready);
+      const file = resolve(out, `${type}-${shot.name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      // Where the sections sit behind the menu button, the open menu too.
+      if (type === 'home' && !shot.print && (await page.locator('.menu-button').isVisible())) {
+        await page.locator('.menu-button').click();
+        const menu = resolve(out, `${type}-${shot.name}-menu.png`);
+        await page.screenshot({ path: menu });
+        console.log(menu);
+      }
+    }
     await context.close();
   }
 } finally {

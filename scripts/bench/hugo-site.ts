@@ -26,6 +26,21 @@ const LIST = `{{ define "main" }}{{ $pager := .Paginate .Site.RegularPages }}<ul
 {{ with $pager.Next }}<a href="{{ .URL }}">Дальше</a>{{ end }}{{ end }}
 `;
 
+// The search page of a Hugo site with Pagefind's Default UI, as its documentation sets it up,
+// reading the query from the address as ours does.
+const SEARCH_PAGE = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Поиск</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link href="/pagefind/pagefind-ui.css" rel="stylesheet"></head>
+<body><header><a href="/">Архив новостей</a></header>
+<main><h1>Поиск</h1><div id="search"></div></main>
+<script src="/pagefind/pagefind-ui.js"></script>
+<script>
+const ui = new PagefindUI({ element: '#search', showSubResults: true, showImages: false });
+const query = new URLSearchParams(location.search).get('q');
+if (query) ui.triggerSearch(query);
+</script></body></html>
+`;
+
 /** Writes a minimal Hugo site holding the same documents, at the same `/doc/<slug>/` addresses. */
 export async function writeHugoSite(directory: string, seeds: Iterable<SyntheticSeed>): Promise<void> {
   await rm(directory, { recursive: true, force: true });
@@ -38,6 +53,8 @@ export async function writeHugoSite(directory: string, seeds: Iterable<Synthetic
   await writeFile(join(layouts, 'single.html'), SINGLE);
   await writeFile(join(layouts, 'list.html'), LIST);
   await writeFile(join(directory, 'layouts', 'index.html'), LIST);
+  await mkdir(join(directory, 'static', 'search'), { recursive: true });
+  await writeFile(join(directory, 'static', 'search', 'index.html'), SEARCH_PAGE);
   for (const seed of seeds) {
     const result = ingestSeed(seed.path, new TextEncoder().encode(seed.text));
     if (!result.ok) continue;

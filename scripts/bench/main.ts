@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,15 +8,16 @@ import sirv from 'sirv';
 import { syntheticCorpus } from './corpus.ts';
 import { distStats } from './dist-stats.ts';
 import { writeHugoSite } from './hugo-site.ts';
-import { measureSearch, type SearchFigures } from './measure-search.ts';
+import { measureSearch, OUR_SEARCH, PAGEFIND_DEFAULT_UI, type SearchFigures, type SearchSite } from './measure-search.ts';
 import { rebuildCases } from './rebuilds.ts';
 import { runCommand, type CommandRun } from './run-command.ts';
 import { variantConfig, variants } from './variants.ts';
 
 const GENERATOR_VERSION = '2';
-const HUGO_SITE_VERSION = '2';
+const HUGO_SITE_VERSION = '3';
 const ROOT = resolve('bench');
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
+const PAGEFIND = resolve('node_modules/pagefind/lib/runner/bin.cjs');
 const PROGRESS = /documents synced|pages rendered|pages indexed|indexed \d+ pages|build phases|problems|error/iu;
 
 interface Phase {
@@ -122,18 +123,51 @@ async function hugoBuild(site: string, label: string) {
   };
 }
 
-async function search(dist: string): Promise<SearchFigures | { error: string }> {
+// The peer's search index: Pagefind's CLI over Hugo's output, as its documentation sets it up.
+async function pagefindOverHugo(site: string, label: string) {
+  const run = await runCommand(process.execPath, [PAGEFIND, '--site', join(site, 'public')], { log: join(ROOT, `pagefind-hugo-${label}.log`) });
+  if (run.status !== 0) throw new Error(`pagefind over hugo failed; see bench/pagefind-hugo-${label}.log`);
+  return { seconds: run.seconds, peakRssMb: mb(run.peakRss) };
+}
+
+async function search(dist: string, site: SearchSite, inPlacePath?: string): Promise<SearchFigures | { error: string }> {
   const handler = sirv(dist, { dev: true, etag: true });
   const server = createServer((request, response) => handler(request, response));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   try {
-    return await measureSearch(`http://127.0.0.1:${port}`, dist, ['переговоры', 'кремль']);
+    return await measureSearch(`http://127.0.0.1:${port}`, site, ['переговоры', 'кремль'], inPlacePath);
   } catch (error) {
     return { error: String(error) };
   } finally {
     await new Promise((done) => server.close(done));
   }
+}
+
+const share = (ours: number, peer: number): number => Math.round((ours / peer) * 100) / 100;
+
+// Ours against the peer, query by query: below 1 is lighter or faster.
+function searchRatios(ours: SearchFigures | { error: string } | undefined, peer: SearchFigures | { error: string } | undefined) {
+  if (!ours || !peer || 'error' in ours || 'error' in peer) return undefined;
+  return {
+    firstBytes: share(ours.first.bytes, peer.first.bytes),
+    firstRequests: share(ours.first.requests, peer.first.requests),
+    firstMs: share(ours.first.ms, peer.first.ms),
+    secondBytes: share(ours.second.bytes, peer.second.bytes),
+    secondMs: share(ours.second.ms, peer.second.ms),
+    msAfterLastKey: share(ours.msAfterLastKey, peer.msAfterLastKey),
+    returnVisitBytes: share(ours.returnVisit.bytes, Math.max(1, peer.returnVisit.bytes)),
+  };
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`;
+
+function searchLine(name: string, figures: SearchFigures | { error: string } | undefined): string {
+  if (!figures) return '';
+  if ('error' in figures) return `\n  search (${name}): ${figures.error}`;
+  const { first, second, returnVisit, msAfterLastKey, inPlace } = figures;
+  const place = inPlace ? `; in place ${kb(inPlace.bytes)}, ${inPlace.requests} requests` : '';
+  return `\n  search (${name}): first ${kb(first.bytes)} in ${first.requests} requests, ${first.ms} ms; second ${kb(second.bytes)}, ${second.requests} requests, first result ${msAfterLastKey} ms after the last key; return visit ${kb(returnVisit.bytes)}${place}`;
 }
 
 /** Runs the benchmark: corpus, our build (cold, then after one changed document), Hugo, search. */
@@ -180,6 +214,10 @@ export async function main(argv: string[]): Promise<void> {
     }
     hugo = await hugoBuild(join(ROOT, `hugo-${docs}`), String(docs));
     console.log(`  hugo ${hugo.seconds} s (runs ${hugo.runs.join(', ')} s), ${hugo.peakRssMb} MB`);
+    if (!values['no-search']) {
+      hugo = { ...hugo, pagefind: await pagefindOverHugo(join(ROOT, `hugo-${docs}`), String(docs)) };
+      console.log(`  pagefind over hugo ${hugo.pagefind.seconds} s, ${hugo.pagefind.peakRssMb} MB`);
+    }
   }
 
   const maxRss = Number(values['max-rss-gb']) * 2 ** 30;
@@ -204,7 +242,10 @@ export async function main(argv: string[]): Promise<void> {
   const toHugo = (seconds: number): number | undefined =>
     hugoSeconds === undefined ? undefined : Math.round((seconds / hugoSeconds) * 10) / 10;
 
-  const searchFigures = values['no-search'] || full.stoppedAtRssMb !== undefined ? undefined : await search(dist);
+  const searchable = !values['no-search'] && full.stoppedAtRssMb === undefined;
+  const firstDocument = searchable ? (await readdir(join(dist, 'doc')))[0] : undefined;
+  const searchFigures = searchable ? await search(dist, OUR_SEARCH, firstDocument && `/doc/${firstDocument}/`) : undefined;
+  const peerSearch = searchable && hugo ? await search(join(ROOT, `hugo-${docs}`, 'public'), PAGEFIND_DEFAULT_UI) : undefined;
   const result = {
     docs,
     variant: values.variant,
@@ -230,8 +271,10 @@ export async function main(argv: string[]): Promise<void> {
       rebuild: rebuild && Math.round((rebuild.run.seconds / hugo.seconds) * 10) / 10,
       buildCpu: Math.round(((full.phases['total']?.cpuSeconds ?? 0) / hugo.cpuSeconds) * 10) / 10,
       rebuildCpu: rebuild && Math.round(((rebuild.phases['total']?.cpuSeconds ?? 0) / hugo.cpuSeconds) * 10) / 10,
+      search: searchRatios(searchFigures, peerSearch),
     },
     search: searchFigures,
+    peerSearch,
   };
   const file = join(ROOT, `results-${label}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
@@ -239,7 +282,11 @@ export async function main(argv: string[]): Promise<void> {
   const ratio = result.ratios
     ? `; ${result.ratios.build}× Hugo, rebuild ${result.ratios.rebuild ?? '-'}× Hugo (CPU time ${result.ratios.buildCpu ?? '-'}×, ${result.ratios.rebuildCpu ?? '-'}×)`
     : '';
-  console.log(`\n${docs} docs (${values.variant}): build ${full.run.seconds} s, peak ${mb(full.run.peakRss)} MB${ratio} → ${file}`);
+  console.log(
+    `\n${docs} docs (${values.variant}): build ${full.run.seconds} s, peak ${mb(full.run.peakRss)} MB${ratio} → ${file}` +
+      searchLine('ours', searchFigures) +
+      searchLine(PAGEFIND_DEFAULT_UI.name, peerSearch),
+  );
   for (const [name, run] of Object.entries(rebuilds)) {
     const pages = run.work?.pages;
     const rendered = pages ? `, ${pages.rendered} pages rendered, ${pages.reused} reused` : '';

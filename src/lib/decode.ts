@@ -28,18 +28,29 @@ function startsWith(bytes: Uint8Array, mark: readonly number[]): boolean {
   return mark.every((byte, index) => bytes[index] === byte);
 }
 
-// TextDecoder is exact for the Unicode forms: with `fatal` it refuses every malformed sequence.
+// TextDecoder is exact for UTF-8 and UTF-16: with `fatal` it refuses every malformed sequence.
 function strictUnicode(bytes: Uint8Array, encoding: string): string | undefined {
   try {
-    if (encoding.startsWith('utf-32')) {
-      if (bytes.length % 4 !== 0) return undefined;
-      const text = iconv.decode(Buffer.from(bytes), encoding);
-      return text.includes('\uFFFD') ? undefined : text;
-    }
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/** UTF-32 read unit by unit, or the line of the first unit that is no character (a surrogate, past U+10FFFF). */
+function strictUtf32(bytes: Uint8Array, littleEndian: boolean): { text: string } | { line: number } {
+  if (bytes.length % 4 !== 0) return { line: 1 };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chars: string[] = [];
+  let line = 1;
+  for (let offset = 0; offset < bytes.length; offset += 4) {
+    const code = view.getUint32(offset, littleEndian);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return { line };
+    // CR, LF and CRLF are line breaks, as in the UTF-8 check.
+    if (code === 0x0a ? chars.at(-1) !== '\r' : code === 0x0d) line += 1;
+    chars.push(String.fromCodePoint(code));
+  }
+  return { text: chars.join('') };
 }
 
 // Line of the first malformed UTF-8 sequence; CR, LF and CRLF are line breaks.
@@ -60,6 +71,24 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
     start = index + 1;
   }
   return 1;
+}
+
+// Line of the first unpaired surrogate in UTF-16 (an odd last byte counts as one).
+function firstBadUtf16Line(bytes: Uint8Array, littleEndian: boolean): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let line = 1;
+  let previous = 0;
+  for (let offset = 0; offset + 1 < bytes.length; offset += 2) {
+    const unit = view.getUint16(offset, littleEndian);
+    const next = offset + 3 < bytes.length ? view.getUint16(offset + 2, littleEndian) : 0;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      if (next < 0xdc00 || next > 0xdfff) return line;
+      offset += 2;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return line;
+    if (unit === 0x0d || (unit === 0x0a && previous !== 0x0d)) line += 1;
+    previous = unit;
+  }
+  return line;
 }
 
 // Valid multi-byte sequences outnumbering the broken ones mean UTF-8 that was damaged, not a
@@ -88,14 +117,22 @@ function decodeWithMark(bytes: Uint8Array, file: string): DecodeResult | undefin
   const bom = BYTE_ORDER_MARKS.find(({ mark }) => startsWith(bytes, mark));
   if (!bom) return undefined;
   const body = bytes.subarray(bom.mark.length);
+  const name = bom.encoding.toUpperCase();
+  if (bom.encoding.startsWith('utf-32')) {
+    const utf32 = strictUtf32(body, bom.encoding === 'utf-32le');
+    if ('line' in utf32) {
+      const reason = `starts with a ${name} byte order mark but is not valid ${name} (a surrogate or a code past U+10FFFF)`;
+      return problemAt(file, utf32.line, reason);
+    }
+    return accept(utf32.text, bom.encoding, file);
+  }
   const text = strictUnicode(body, bom.encoding);
   if (text === undefined) {
-    const line = bom.encoding === 'utf-8' ? firstBadUtf8Line(body) : 1;
-    return problemAt(
-      file,
-      line,
-      `starts with a ${bom.encoding.toUpperCase()} byte order mark but is not valid ${bom.encoding.toUpperCase()}`,
-    );
+    const line =
+      bom.encoding === 'utf-8'
+        ? firstBadUtf8Line(body)
+        : firstBadUtf16Line(body, bom.encoding === 'utf-16le');
+    return problemAt(file, line, `starts with a ${name} byte order mark but is not valid ${name}`);
   }
   return accept(text, bom.encoding, file);
 }

@@ -1,3 +1,4 @@
+import { stemWord } from './terms.ts';
 import {
   chunkKey,
   foldWord,
@@ -36,17 +37,38 @@ export function allowedEdits(length: number): number {
   return length <= 4 ? 1 : 2;
 }
 
-/** The chunk keys worth loading to correct a word: same first letter, lengths within reach. */
+/** The chunk keys worth loading to correct a word: same first letter, lengths within reach, its own first. */
 export function chunkKeysFor(word: string): string[] {
   const folded = foldWord(word);
   const length = [...folded].length;
   if (length < MIN_WORD_LENGTH) return [];
   const edits = allowedEdits(length);
-  const keys = new Set<string>();
-  for (let size = Math.max(MIN_WORD_LENGTH, length - edits); size <= length + edits; size++) {
-    keys.add(chunkKey(`${[...folded][0] ?? ''}${'x'.repeat(Math.min(size, MAX_BUCKET_LENGTH) - 1)}`));
-  }
+  const key = (size: number) =>
+    chunkKey(`${[...folded][0] ?? ''}${'x'.repeat(Math.min(size, MAX_BUCKET_LENGTH) - 1)}`);
+  const keys = new Set<string>([key(length)]);
+  for (let size = Math.max(MIN_WORD_LENGTH, length - edits); size <= length + edits; size++)
+    keys.add(key(size));
   return [...keys];
+}
+
+/** Whether a vocabulary chunk holds the word itself (letter case and ё aside). */
+export function isKnownWord(word: string, entries: readonly VocabularyEntry[]): boolean {
+  const folded = foldWord(word);
+  return entries.some(([entry]) => foldWord(entry) === folded);
+}
+
+// Two forms of one word, as search tells them: the same stem (Snowball, as Pagefind stems Russian).
+function sameWordForms(a: string, b: string): boolean {
+  return stemWord(a) === stemWord(b);
+}
+
+/**
+ * Whether the results found the word itself: a matched word begins with it (search matches
+ * prefixes) or is another form of it (search matches stems).
+ */
+export function isMatchedWord(word: string, matched: readonly string[]): boolean {
+  const folded = foldWord(word);
+  return matched.some((found) => foldWord(found).startsWith(folded) || sameWordForms(found, word));
 }
 
 /** The closest vocabulary word to `word`, the more frequent one on a tie; null when none is near. */
@@ -73,17 +95,22 @@ export function queryWords(query: string): string[] {
 
 /**
  * Rewrites a query with each unknown word replaced by its nearest archive word, or returns null
- * when no word changes. `entriesFor` gives the loaded vocabulary entries for one word.
+ * when no word changes. `entriesFor` gives the loaded vocabulary entries for one word; `matched`
+ * are the words the results found: a word they found is known (see `isMatchedWord`), and a
+ * correction that is only another form of one of them would tell the reader nothing the results
+ * do not show.
  */
 export function suggestQuery(
   query: string,
   entriesFor: (word: string) => readonly VocabularyEntry[],
+  matched: readonly string[] = [],
 ): string | null {
   let changed = false;
   const words = queryWords(query).map((piece) => {
-    if (!/^\p{L}+$/u.test(piece) || [...piece].length < MIN_WORD_LENGTH) return piece;
+    if (!/^\p{L}+$/u.test(piece) || [...piece].length < MIN_WORD_LENGTH || isMatchedWord(piece, matched))
+      return piece;
     const near = nearestWord(piece, entriesFor(piece));
-    if (near === null) return piece;
+    if (near === null || matched.some((word) => sameWordForms(word, near))) return piece;
     changed = true;
     return near;
   });

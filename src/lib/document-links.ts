@@ -2,10 +2,10 @@ import type { Dated } from './order.ts';
 import { relatedDocuments, type RelatedOptions } from './related.ts';
 import type { TermCounts } from './terms.ts';
 
-/** What a link to another document shows. */
+/** What a link to another document shows: its headline as typeset for display, and its date. */
 export interface DocumentLink {
   id: string;
-  title: string;
+  headline: string;
   date: string;
 }
 
@@ -18,12 +18,12 @@ export interface DocumentLinks {
 
 /** A document as the link builder sees it. */
 export interface LinkableDocument extends Dated {
-  data: { date: string; title: string; terms: TermCounts };
+  data: { date: string; headline: string; terms: TermCounts };
 }
 
 const link = (entry: LinkableDocument): DocumentLink => ({
   id: entry.id,
-  title: entry.data.title,
+  headline: entry.data.headline,
   date: entry.data.date,
 });
 

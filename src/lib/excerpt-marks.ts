@@ -4,38 +4,102 @@ export interface ExcerptPart {
   marked: boolean;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+/** How an excerpt is cut from a result's indexed text. */
+export interface ExcerptOptions {
+  /** Words at the start of the text that are not body (the headline). */
+  skip: number;
+  /** Words the excerpt shows. */
+  length: number;
+}
 
-function decode(text: string): string {
-  return text.replace(/&(#x[\da-f]+|#\d+|\w+);/giu, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X'))
-      return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#') && name !== '#39') return String.fromCodePoint(Number(name.slice(1)));
-    return ENTITIES[name] ?? whole;
-  });
+// Pagefind's word boundaries: a result's `locations` count words split this way.
+const WORD_SEPARATORS = /[^\S\uFEFF]+/u;
+const EDGES = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su;
+const ELLIPSIS = '…';
+
+/** Splits indexed text into words exactly as the search engine counts them. */
+export function indexedWords(text: string): string[] {
+  return text.split(WORD_SEPARATORS);
+}
+
+/** How many words a headline takes at the start of the indexed text. */
+export function headlineWords(headline: string): number {
+  return indexedWords(headline).filter((word) => word !== '').length;
+}
+
+// Start of the window of `length` words that holds the most matches (the first such one).
+function densestStart(matches: readonly number[], length: number): number | undefined {
+  let best: number | undefined;
+  let bestCount = 0;
+  let end = 0;
+  for (const [at, start] of matches.entries()) {
+    while (end < matches.length && (matches[end] ?? Infinity) < start + length) end += 1;
+    if (end - at > bestCount) [best, bestCount] = [start, end - at];
+  }
+  return best;
+}
+
+// A word without the punctuation around it: `«гололёд»,` → `«`, `гололёд`, `»,`.
+function wordCore(word: string): [before: string, core: string, after: string] {
+  const [, before = '', core = '', after = ''] = EDGES.exec(word) ?? [];
+  return [before, core, after];
 }
 
 /**
- * Splits a search engine's excerpt (escaped text with `<mark>` around matches) into plain text
- * runs, so the page can build it from text nodes and never parse document text as markup.
+ * The excerpt of a result from its indexed text and match positions: `length` words of the body
+ * around the densest run of matches (the first `skip` words, the headline, never shown), matched
+ * words marked without the punctuation around them. Plain text in, plain text out: nothing is
+ * decoded or parsed, so any document text shows as written.
  */
-export function excerptParts(excerpt: string): ExcerptPart[] {
+export function bodyExcerpt(
+  content: string,
+  locations: readonly number[],
+  { skip, length }: ExcerptOptions,
+): ExcerptPart[] {
+  const words = indexedWords(content);
+  const first = Math.min(Math.max(0, skip), words.length);
+  const size = Math.max(1, length);
+  const matches = [...new Set(locations)]
+    .filter((at) => Number.isInteger(at) && at >= first && at < words.length)
+    .sort((a, b) => a - b);
+  // A little context before the first match, as a reader expects from a snippet.
+  const around = densestStart(matches, size);
+  const wanted = around === undefined ? first : around - Math.floor(size / 4);
+  const start = Math.max(first, Math.min(wanted, words.length - size));
+  const end = Math.min(words.length, start + size);
+  const marked = new Set(matches);
   const parts: ExcerptPart[] = [];
-  let marked = false;
-  for (const piece of excerpt.split(/(<\/?mark>)/u)) {
-    if (piece === '<mark>') marked = true;
-    else if (piece === '</mark>') marked = false;
-    else if (piece !== '') parts.push({ text: decode(piece), marked });
+  const add = (text: string, isMarked: boolean): void => {
+    if (text === '') return;
+    const last = parts.at(-1);
+    if (last && last.marked === isMarked && !isMarked) last.text += text;
+    else parts.push({ text, marked: isMarked });
+  };
+  if (start > first) add(`${ELLIPSIS} `, false);
+  let written = false;
+  for (let at = start; at < end; at++) {
+    const word = words[at] ?? '';
+    if (word === '') continue;
+    if (written) add(' ', false);
+    written = true;
+    const [before, core, after] = wordCore(word);
+    if (!marked.has(at) || core === '') add(word, false);
+    else {
+      add(before, false);
+      add(core, true);
+      add(after, false);
+    }
   }
-  return parts;
+  if (written && end < words.length) add(` ${ELLIPSIS}`, false);
+  return written ? parts : [];
 }
 
-/** The distinct words an excerpt marked, lower-cased and without punctuation, as the page spells them. */
-export function markedWords(parts: readonly ExcerptPart[]): string[] {
-  // Marks can take in the punctuation next to a word (`гололёд,`): the page's text may not.
-  const edges = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-  const words = parts
-    .filter((part) => part.marked)
-    .map((part) => part.text.replace(edges, '').toLocaleLowerCase('ru'));
-  return [...new Set(words.filter((word) => word !== ''))];
+/**
+ * The distinct words a result matched, lower-cased and without punctuation, spelled as the page
+ * spells them (the engine's own terms are stems, with ё folded).
+ */
+export function matchedWords(content: string, locations: readonly number[]): string[] {
+  const words = indexedWords(content);
+  const found = locations.map((at) => wordCore(words[at] ?? '')[1].toLocaleLowerCase('ru'));
+  return [...new Set(found.filter((word) => word !== ''))];
 }

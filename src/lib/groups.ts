@@ -1,5 +1,5 @@
-import slugify from '@sindresorhus/slugify';
 import type { Dated } from './order.ts';
+import { segmentSlug } from './slug.ts';
 
 /** A set of documents sharing one key (a month, a year, a place, an author). */
 export interface Group<T> {
@@ -27,9 +27,12 @@ export function byMonth<T extends Dated>(items: readonly T[]): Map<string, T[]> 
   return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** The URL slug of a name such as a place or an author (`Санкт-Петербург` → `sankt-peterburg`). */
+/**
+ * The URL slug of a name such as a place or an author (`Санкт-Петербург` → `sankt-peterburg`); a
+ * name ASCII cannot spell (`Ⰰⰱ`, `Ⲙⲁⲛ`) gets a stable fingerprint of its letters, as file names do.
+ */
 export function nameSlug(name: string): string {
-  return slugify(name, { decamelize: false }) || 'name';
+  return segmentSlug(name.normalize('NFC'));
 }
 
 /**

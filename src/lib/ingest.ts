@@ -5,11 +5,19 @@ import { checkSize } from './size-limit.ts';
 import { slugFromPath } from './slug.ts';
 
 /** Bumped whenever decoding, parsing or rendering changes, so cached entries are rebuilt. */
-export const INGEST_VERSION = '4';
+export const INGEST_VERSION = '5';
 
 /** One seed file taken from bytes to a parsed document with its URL slug, or to its problems. */
 export type IngestResult =
-  | { ok: true; slug: string; seed: ParsedSeed; encoding: string; problems: Problem[] }
+  | {
+      ok: true;
+      slug: string;
+      seed: ParsedSeed;
+      encoding: string;
+      problems: Problem[];
+      /** Line of the dateline, when there is one. */
+      datelineLine?: number;
+    }
   | { ok: false; problems: Problem[] };
 
 /** Limits that apply while ingesting. */
@@ -36,5 +44,6 @@ export function ingestSeed(
     seed: parsed.seed,
     encoding: decoded.encoding,
     problems: parsed.problems,
+    ...(parsed.datelineLine !== undefined && { datelineLine: parsed.datelineLine }),
   };
 }

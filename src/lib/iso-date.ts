@@ -10,22 +10,3 @@ export function isValidIsoDate(value: string): boolean {
   date.setUTCFullYear(year);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
-
-const longDate = new Intl.DateTimeFormat('ru-RU', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** Formats `2025-12-26` as «26 декабря 2025», the way Russian newspapers print dates. */
-export function formatDateRu(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  date.setUTCFullYear(year);
-  return longDate
-    .formatToParts(date)
-    .filter((part) => part.type === 'day' || part.type === 'month' || part.type === 'year')
-    .map((part) => part.value)
-    .join(' ');
-}

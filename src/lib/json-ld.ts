@@ -10,38 +10,43 @@ export function serializeJsonLd(value: unknown): string {
     .replaceAll('\u2029', '\\u2029');
 }
 
-/** What a NewsArticle needs to know of a document. */
-export interface ArticleFacts {
-  url: string;
-  headline: string;
+/** What a NewsArticle says of a document: its own fields, its language included. */
+export interface ArticleDocument {
+  title: string;
   description: string;
   date: string;
   authors: readonly string[];
   places: readonly string[];
   words: number;
+  /** The document's language, as its page's `<html lang>` gives it. */
   lang: string;
+}
+
+/** Where a document's page is published and by whom. */
+export interface ArticlePage {
+  url: string;
   publisher: string;
 }
 
-/** Describes one document as a schema.org NewsArticle. */
-export function newsArticle(facts: ArticleFacts): Record<string, unknown> {
+/** Describes one document as a schema.org NewsArticle, in the document's own language. */
+export function newsArticle(document: ArticleDocument, page: ArticlePage): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    headline: facts.headline,
-    description: facts.description,
-    datePublished: facts.date,
-    url: facts.url,
-    mainEntityOfPage: facts.url,
-    inLanguage: facts.lang,
-    wordCount: facts.words,
-    ...(facts.authors.length > 0 && {
-      author: facts.authors.map((name) => ({ '@type': 'Person', name })),
+    headline: document.title,
+    description: document.description,
+    datePublished: document.date,
+    url: page.url,
+    mainEntityOfPage: page.url,
+    inLanguage: document.lang,
+    wordCount: document.words,
+    ...(document.authors.length > 0 && {
+      author: document.authors.map((name) => ({ '@type': 'Person', name })),
     }),
-    ...(facts.places.length > 0 && {
-      locationCreated: facts.places.map((name) => ({ '@type': 'Place', name })),
+    ...(document.places.length > 0 && {
+      locationCreated: document.places.map((name) => ({ '@type': 'Place', name })),
     }),
-    publisher: { '@type': 'Organization', name: facts.publisher },
+    publisher: { '@type': 'Organization', name: page.publisher },
   };
 }
 

@@ -1,6 +1,7 @@
 import { parseDateline } from './dateline.ts';
 import { isValidIsoDate } from './iso-date.ts';
-import { normalizeText } from './normalize-text.ts';
+import { boundedTitle, PARAGRAPH_LIMIT, paragraphParts, TITLE_LIMIT } from './long-text.ts';
+import { normalizeChecked, type Unwritable } from './normalize-text.ts';
 import type { Problem } from './problems.ts';
 
 /** What one seed file says: a dated headline, body paragraphs and an optional dateline. */
@@ -14,7 +15,13 @@ export interface ParsedSeed {
 
 /** The outcome of parsing one seed: a document (possibly with warnings) or only problems. */
 export type ParseResult =
-  { ok: true; seed: ParsedSeed; problems: Problem[] } | { ok: false; problems: Problem[] };
+  | {
+      ok: true;
+      seed: ParsedSeed;
+      problems: Problem[];
+      /** Line of the dateline, when there is one. */ datelineLine?: number;
+    }
+  | { ok: false; problems: Problem[] };
 
 // ` date 2025-12-26 Headline`: any spacing, any letter case for `date`.
 const HEADER = /^\s*date\s+(\S+)(?:\s+(.*))?$/iu;
@@ -43,10 +50,48 @@ function toBlocks(lines: readonly string[], firstLine: number): Block[] {
   return blocks.map((block) => ({ ...block, text: block.text.replace(/ {2,}/gu, ' ') }));
 }
 
+function unwritableWarning(file: string, { kind, line, codes }: Unwritable): Problem {
+  const listed =
+    codes.length > 3 ? `${codes.slice(0, 3).join(', ')} and ${codes.length - 3} more` : codes.join(', ');
+  const reason =
+    kind === 'control'
+      ? `control characters removed (${listed}): no web page or feed can hold them`
+      : `not characters (${listed}): no web page or feed can hold them, shown as U+FFFD`;
+  return { file, line, reason, severity: 'warning' };
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+function longTextWarnings(
+  file: string,
+  title: string,
+  headerLine: number,
+  body: readonly Block[],
+): Problem[] {
+  const warning = (line: number, reason: string): Problem => ({ file, line, reason, severity: 'warning' });
+  const found: Problem[] = [];
+  if (boundedTitle(title).cut) {
+    const reason = `headline of ${count(title.length)} characters: lists, feeds, meta tags and search show its first ${TITLE_LIMIT}, its page shows it whole above the text`;
+    found.push(warning(headerLine, reason));
+  }
+  for (const block of body) {
+    if (block.text.length <= PARAGRAPH_LIMIT) continue;
+    const parts = paragraphParts(block.text).length;
+    found.push(
+      warning(
+        block.line,
+        `paragraph of ${count(block.text.length)} characters: its page shows it in ${parts} parts`,
+      ),
+    );
+  }
+  return found;
+}
+
 /** Parses the text of one seed file; never throws, reports every problem with its line. */
 export function parseSeed(input: string, file: string): ParseResult {
   const problem = (line: number, reason: string): Problem => ({ file, line, reason, severity: 'error' });
-  const lines = normalizeText(input).split('\n');
+  const normalized = normalizeChecked(input);
+  const lines = normalized.text.split('\n');
   const headerIndex = lines.findIndex((line) => line.trim() !== '');
   if (headerIndex < 0) return { ok: false, problems: [problem(1, 'empty file')] };
 
@@ -80,7 +125,8 @@ export function parseSeed(input: string, file: string): ParseResult {
   const last = blocks.at(-1);
   const dateline = blocks.length > 1 && last ? parseDateline(last.text) : undefined;
   const body = dateline ? blocks.slice(0, -1) : blocks;
-  const problems: Problem[] = [];
+  const problems = normalized.unwritable.map((found) => unwritableWarning(file, found));
+  problems.push(...longTextWarnings(file, title, headerLine, body));
   if (body.length === 0) {
     problems.push({
       file,
@@ -99,5 +145,6 @@ export function parseSeed(input: string, file: string): ParseResult {
       authors: dateline?.authors ?? [],
     },
     problems,
+    ...(dateline && last && { datelineLine: last.line }),
   };
 }

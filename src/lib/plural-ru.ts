@@ -17,3 +17,6 @@ export function pluralRu(count: number, forms: PluralForms): string {
 export function countRu(count: number, forms: PluralForms): string {
   return `${count.toLocaleString('ru-RU')} ${pluralRu(count, forms)}`;
 }
+
+/** The noun the archive counts its documents with: «1 материал», «3 материала», «5 материалов». */
+export const DOCUMENTS: PluralForms = { one: 'материал', few: 'материала', many: 'материалов' };

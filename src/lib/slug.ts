@@ -16,7 +16,8 @@ export function fingerprint(text: string): string {
   return hash.toString(36).padStart(7, '0');
 }
 
-function segmentSlug(segment: string): string {
+/** The URL slug of one name or path segment: transliterated ASCII, with a fingerprint when ASCII cannot spell it. */
+export function segmentSlug(segment: string): string {
   const slug = slugify(segment, { decamelize: false });
   // Names in scripts without an ASCII spelling (東京, ☃) keep a distinct, stable address.
   if (slug === '' || UNSPELLED.test(transliterate(segment))) {

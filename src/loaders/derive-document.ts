@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import { detectLanguage } from '../lib/detect-language.ts';
 import { countWords, excerpt } from '../lib/excerpt.ts';
+import { pageText } from '../lib/long-text.ts';
 import type { ParsedSeed } from '../lib/parse-seed.ts';
 import { createRenderer } from '../lib/render-html.ts';
 import { termCounts } from '../lib/terms.ts';
@@ -39,23 +40,25 @@ function typeset(text: string): string {
 
 /** Renders a document's body and headline (with typography) and finds its terms, language and words. */
 export function deriveDocument({ file, seed }: DeriveInput, fallbackLang: string): Derived {
-  const texts = [seed.title, ...seed.paragraphs];
+  // What the page shows: a headline bounded for lists and feeds, long paragraphs in parts.
+  const page = pageText(seed);
+  const texts = [page.title, ...page.paragraphs];
   const counts = new Map<string, number>();
-  countWordsInto(texts.join('\n'), counts);
+  countWordsInto([seed.title, ...seed.paragraphs].join('\n'), counts);
   return {
     fields: {
-      title: seed.title,
-      headline: typeset(seed.title),
+      title: page.title,
+      headline: typeset(page.title),
       date: seed.date,
       places: seed.places,
       authors: seed.authors,
       description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
-      words: countWords(texts),
+      words: countWords([seed.title, ...seed.paragraphs]),
       source: file,
       terms: termCounts(texts),
       lang: detectLanguage(texts.join('\n'), { fallback: fallbackLang }),
     },
-    html: render(seed.paragraphs),
+    html: render(page.paragraphs),
     words: Object.fromEntries(counts),
   };
 }

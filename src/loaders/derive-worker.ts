@@ -38,8 +38,9 @@ export default async function deriveBatch(task: DeriveTask): Promise<DerivedSeed
   return task.seeds.map(({ file, digest, bytes }): DerivedSeed => {
     const result = ingestSeed(file, bytes, { maxBytes: task.maxBytes });
     if (!result.ok) return { outcome: { ok: false, problems: result.problems } };
-    const { slug, encoding, problems } = result;
-    const outcome: SeedOutcome = { ok: true, slug, encoding, problems };
+    const { slug, encoding, problems, seed } = result;
+    const names = { line: result.datelineLine ?? 1, places: seed.places, authors: seed.authors };
+    const outcome: SeedOutcome = { ok: true, slug, encoding, problems, names };
     // One document that trips the renderer is reported; the rest of the batch still builds.
     try {
       const derived = deriveDocument({ file, seed: result.seed }, task.fallbackLang);

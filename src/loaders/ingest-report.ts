@@ -18,6 +18,8 @@ export interface IngestSummary {
   ignored: string[];
   /** Documents not read as UTF-8 or ASCII, with the encoding they were read in. */
   legacyEncodings: Record<string, string>;
+  /** The seeds folder as configured, named when it holds no document. */
+  folder?: string;
 }
 
 interface Logger {
@@ -34,8 +36,16 @@ export function summaryLine({ documents, problems }: Pick<IngestSummary, 'docume
  * Prints every problem on its own line and the summary, writes the same as JSON, and in strict
  * mode throws after listing them all.
  */
-export async function reportIngest(summary: IngestSummary, logger: Logger): Promise<void> {
+export async function reportIngest(input: IngestSummary, logger: Logger): Promise<void> {
   const strict = isStrict();
+  // An empty archive is a new one, or a folder that lost its files: it builds, and strict mode stops it.
+  const empty: Problem = {
+    file: `${(input.folder ?? 'seeds').replace(/\/*$/u, '')}/`,
+    line: 0,
+    reason: 'the seeds folder holds no document: the site is built empty',
+    severity: 'warning',
+  };
+  const summary = input.documents > 0 ? input : { ...input, problems: [...input.problems, empty] };
   for (const problem of summary.problems) logger.warn(formatProblem(problem));
   if (summary.ignored.length > 0)
     logger.info(`skipped ${summary.ignored.length} entries that are not *.txt documents`);

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 /** What a seeds folder holds: the documents to read, and every other entry, which is skipped. */
 export interface SeedsFolder {
@@ -11,14 +12,29 @@ export interface SeedsFolder {
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Scans a folder recursively; a folder that does not exist holds nothing. */
+const MISSING: Record<string, string> = {
+  ENOENT: 'does not exist',
+  ENOTDIR: 'is not a folder',
+  EACCES: 'cannot be read (permission denied)',
+};
+
+/**
+ * Scans a folder recursively. A folder that does not exist stops the build in every mode: a
+ * mistyped SEEDS_DIR must never publish an empty archive over the real one.
+ */
 export async function scanSeedsFolder(directory: string): Promise<SeedsFolder> {
   let entries;
   try {
     entries = await readdir(directory, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], ignored: [] };
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const what = MISSING[code] ?? `cannot be read (${code || String(error)})`;
+    throw new Error(
+      `seeds folder "${directory}" (${resolve(directory)}) ${what}: set SEEDS_DIR to the folder of documents`,
+      {
+        cause: error,
+      },
+    );
   }
   const files: string[] = [];
   const ignored = new Set<string>();
@@ -37,7 +53,12 @@ export async function scanSeedsFolder(directory: string): Promise<SeedsFolder> {
   return { files: files.sort(byCodePoint), ignored: [...ignored].sort(byCodePoint) };
 }
 
-/** Lists every `*.txt` file below a folder (recursively, hidden entries skipped), sorted, as `/` paths. */
+/**
+ * Lists every `*.txt` file below a folder (recursively, hidden entries skipped), sorted, as `/` paths.
+ * For the readers beside the loader (vocabulary, dev index): a missing folder lists nothing here,
+ * since the loader has already stopped the build for it.
+ */
 export async function listSeedFiles(directory: string): Promise<string[]> {
+  if (!existsSync(directory)) return [];
   return (await scanSeedsFolder(directory)).files;
 }

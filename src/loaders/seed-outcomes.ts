@@ -8,7 +8,15 @@ import { readJson, writeJson } from './json-file.ts';
  * problems that kept it out.
  */
 export type SeedOutcome =
-  { ok: true; slug: string; encoding: string; problems: Problem[] } | { ok: false; problems: Problem[] };
+  | { ok: true; slug: string; encoding: string; problems: Problem[]; names: DocumentNames }
+  | { ok: false; problems: Problem[] };
+
+/** A document's places and authors and the line of the dateline naming them, for the check of names. */
+export interface DocumentNames {
+  line: number;
+  places: string[];
+  authors: string[];
+}
 
 const outcomesPath = (cacheDir: string): string => resolve(cacheDir, 'archive-seeds.json');
 

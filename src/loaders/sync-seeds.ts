@@ -1,4 +1,5 @@
 import type { LoaderContext } from 'astro/loaders';
+import { nameCollisions } from '../lib/name-collisions.ts';
 import type { Problem } from '../lib/problems.ts';
 import { progressCounter } from '../lib/progress.ts';
 import type { ArchiveDocument } from '../schemas/document.ts';
@@ -58,7 +59,14 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
   const previous = await readOutcomes(options.cacheDir);
   const outcomes = new Map<string, SeedOutcome>();
   const { files, ignored } = await scanSeedsFolder(options.directory);
-  const summary: IngestSummary = { documents: 0, problems: [], ignored, legacyEncodings: {} };
+  const summary: IngestSummary = {
+    documents: 0,
+    problems: [],
+    ignored,
+    legacyEncodings: {},
+    folder: options.directory,
+  };
+  const names = nameCollisions();
   const report: SyncReport = { files: files.length, reused: 0, parsed: 0, rendered: 0 };
   const owners = new Map<string, string>();
   const digests = new Set<string>();
@@ -117,6 +125,7 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
         late.push({ file: item.file, digest: item.digest, bytes: new Uint8Array() });
       }
       owners.set(outcome.slug, item.file);
+      names.add({ file: item.file, ...outcome.names });
       if (outcome.encoding !== 'utf-8' && outcome.encoding !== 'ascii') {
         summary.legacyEncodings[item.file] = outcome.encoding;
       }
@@ -200,6 +209,7 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
   );
   await writeOutcomes(options.cacheDir, outcomes);
   summary.documents = owners.size;
+  summary.problems.push(...names.problems());
   await writeSyncReport(options.cacheDir, report);
   await reportIngest(summary, logger);
   return report;

@@ -12,6 +12,7 @@ export function feedSite(site: URL | undefined): FeedSite {
     site: (site ?? new URL(siteConfig.site)).href,
     base: import.meta.env.BASE_URL,
     limit: siteConfig.feedSize,
+    readMore: 'Текст слишком длинный для ленты: читать на сайте',
   };
 }
 

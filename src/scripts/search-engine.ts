@@ -1,3 +1,4 @@
+import { bodyExcerpt, headlineWords, matchedWords, type ExcerptPart } from '../lib/excerpt-marks.ts';
 import { archiveWeights, mergeCounts, mergeRanked } from '../lib/search-merge.ts';
 import { matchesQueryWords, planLanguages, SHARD_FILTER, type BundleEntry } from '../lib/search-shards.ts';
 import { FILTER_KEYS, type SearchState } from '../lib/search-state.ts';
@@ -5,27 +6,45 @@ import { FILTER_KEYS, type SearchState } from '../lib/search-state.ts';
 /** What a page shows of one result. */
 export interface SearchHit {
   url: string;
+  /** The headline, typeset when the index gives it so. */
   title: string;
   date: string;
   place: string;
-  excerpt: string;
+  author: string;
+  /** Body text around the matches, as plain text runs. */
+  excerpt: ExcerptPart[];
+  /** The words the result matched, as the page spells them. */
+  matched: string[];
   score: number;
 }
 
-/** One answer to a search: the hits asked for, the total and the filter counts. */
+/** A result whose fragment loads when it is first asked for; null when it cannot be read. */
+export interface PendingHit {
+  load(): Promise<SearchHit | null>;
+  /** The hit, when it is loaded already. */
+  hit?: SearchHit;
+}
+
+/** One answer to a search: every result in order (each loaded on demand), the total and the filter counts. */
 export interface SearchAnswer {
-  hits: SearchHit[];
+  results: PendingHit[];
   total: number;
   counts: Record<string, Record<string, number>>;
 }
 
+// Words an excerpt shows: two or three lines beside a headline.
+const EXCERPT_WORDS = 26;
+
 type Counts = Record<string, Record<string, number>>;
+
+// Fragment data is whatever the index holds: anything but a string reads as none.
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 interface ResultData {
-  url: string;
-  excerpt: string;
-  content: string;
+  url?: string;
+  content?: string;
   locations?: number[];
-  meta: Record<string, string | undefined>;
+  meta?: Record<string, string | undefined>;
 }
 interface RawResult {
   score: number;
@@ -136,8 +155,9 @@ async function withoutFallbacks(responses: RawResponse[], term: string): Promise
   const verdicts = await Promise.all(
     responses.map(async ({ results: [top] }) => {
       if (!top) return null;
-      const data = await top.data();
-      return matchesQueryWords(term, data.content, data.locations ?? []);
+      const data = await top.data().catch(() => null);
+      if (!data) return null;
+      return matchesQueryWords(term, text(data.content), data.locations ?? []);
     }),
   );
   return verdicts.includes(true) ? responses.filter((_, at) => verdicts[at] !== false) : responses;
@@ -187,17 +207,42 @@ function searchOptions(state: SearchState): Record<string, unknown> {
   return options;
 }
 
-async function toHit(result: RawResult, score: number): Promise<SearchHit> {
-  const data = await result.data();
+// The headline is the first words of the indexed text (the title meta says how many): the
+// excerpt is cut from the body after it, so it never repeats the headline.
+function toHit(data: ResultData, score: number): SearchHit {
+  const meta = data.meta ?? {};
+  const content = text(data.content);
+  const locations = Array.isArray(data.locations) ? data.locations : [];
+  const title = text(meta['title']);
   return {
-    url: data.url,
-    title: data.meta['title'] ?? data.url,
-    date: data.meta['date'] ?? '',
-    place: data.meta['place'] ?? '',
-    excerpt: data.excerpt,
+    url: text(data.url),
+    title: text(meta['headline']) || title || text(data.url),
+    date: text(meta['date']),
+    place: text(meta['place']),
+    author: text(meta['author']),
+    excerpt: bodyExcerpt(content, locations, { skip: headlineWords(title), length: EXCERPT_WORDS }),
+    matched: matchedWords(content, locations),
     score,
   };
 }
+
+// One result that cannot be read (a fragment that failed to load, data the page cannot use) is
+// left out; the others still show.
+function pending(result: RawResult, score: number): PendingHit {
+  let loaded: Promise<SearchHit | null> | undefined;
+  return {
+    load: () =>
+      (loaded ??= result
+        .data()
+        .then((data) => toHit(data, score))
+        .catch((error: unknown) => {
+          console.warn('search: a result could not be shown', error);
+          return null;
+        })),
+  };
+}
+
+const loadedHit = (hit: SearchHit): PendingHit => ({ hit, load: () => Promise.resolve(hit) });
 
 /** Searches every language index of a Pagefind bundle and its shards at once and merges the answers. */
 export class SearchEngine {
@@ -240,7 +285,10 @@ export class SearchEngine {
     return this.#filters;
   }
 
-  /** Runs a search and returns its first `limit` hits in the order the state asks for. */
+  /**
+   * Runs a search and returns its results in the order the state asks for; a date order over
+   * several indexes is merged from their first `limit` results.
+   */
   async search(state: SearchState, limit: number): Promise<SearchAnswer> {
     const indexes = await this.warm();
     const term = state.query === '' ? null : state.query;
@@ -266,15 +314,16 @@ export class SearchEngine {
     if (lists.length === 1 || state.sort === 'relevance') {
       // One list keeps its own order (score or date); several are merged by weighted score.
       const ordered = lists.length === 1 ? (lists[0] ?? []) : mergeRanked(lists, 'relevance');
-      const hits = await Promise.all(
-        ordered.slice(0, limit).map(({ result, score }) => toHit(result, score)),
-      );
-      return { hits, total, counts };
+      return { results: ordered.map(({ result, score }) => pending(result, score)), total, counts };
     }
     // Each list is in date order already; merging needs the dates of its heads.
     const heads = await Promise.all(
-      lists.map((list) => Promise.all(list.slice(0, limit).map(({ result, score }) => toHit(result, score)))),
+      lists.map(async (list) =>
+        (
+          await Promise.all(list.slice(0, limit).map(({ result, score }) => pending(result, score).load()))
+        ).filter((hit): hit is SearchHit => hit !== null),
+      ),
     );
-    return { hits: mergeRanked(heads, state.sort).slice(0, limit), total, counts };
+    return { results: mergeRanked(heads, state.sort).slice(0, limit).map(loadedHit), total, counts };
   }
 }

@@ -1,5 +1,4 @@
-import { excerptParts, markedWords } from '../lib/excerpt-marks.ts';
-import { formatDateRu } from '../lib/iso-date.ts';
+import { formatIsoDate, type DateStyle } from '../lib/format-date.ts';
 import { countRu, pluralRu } from '../lib/plural-ru.ts';
 import { FILTER_KEYS, type FilterKey, type SearchState } from '../lib/search-state.ts';
 import type { SearchHit } from './search-engine.ts';
@@ -21,36 +20,44 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-// The engine's highlight words are its normalised query (ё as е, stems); the words the excerpt
-// marked are spelled as on the page, which is what the page's highlighter looks for.
-function highlightUrl(url: string, words: string[], param: string): string {
-  if (words.length === 0) return url;
+// The engine's own terms are stems with ё folded; the words a result matched are spelled as on
+// the page, which is what the page's highlighter looks for.
+function highlightUrl(url: string, words: readonly string[], param: string): string {
   const target = new URL(url, location.href);
   target.searchParams.delete(param);
-  for (const word of words) target.searchParams.append(param, word);
+  for (const word of words.slice(0, 8)) target.searchParams.append(param, word);
   return `${target.pathname}${target.search}`;
 }
 
-/** One result as a list item: linked headline, Russian date and place, excerpt with marks. */
-export function renderHit(hit: SearchHit, highlightParam: string): HTMLLIElement {
-  const parts = excerptParts(hit.excerpt);
-  const item = element('li', 'hit');
-  const heading = element('h2');
+/** A result's content: linked headline, one line of date · place · author, excerpt with marks. */
+export function renderHit(
+  hit: SearchHit,
+  highlightParam: string,
+  dates: DateStyle,
+  heading: 'h2' | 'h3' = 'h2',
+): HTMLElement[] {
+  const title = element(heading);
   const link = element('a', undefined, hit.title);
-  link.href = highlightUrl(hit.url, markedWords(parts), highlightParam);
+  link.href = highlightUrl(hit.url, hit.matched, highlightParam);
   link.dataset['searchResult'] = '';
-  heading.append(link);
+  title.append(link);
   const meta = element('p', 'meta');
   if (/^\d{4}-\d{2}-\d{2}$/u.test(hit.date)) {
-    const time = element('time', undefined, formatDateRu(hit.date));
+    const time = element('time', undefined, formatIsoDate(hit.date, dates.lang, dates.format));
     time.dateTime = hit.date;
     meta.append(time);
   }
   if (hit.place !== '') meta.append(element('span', 'place', hit.place));
-  const excerpt = element('p', 'excerpt');
-  for (const part of parts) excerpt.append(part.marked ? element('mark', undefined, part.text) : part.text);
-  item.append(heading, meta, excerpt);
-  return item;
+  if (hit.author !== '') meta.append(element('span', 'author', hit.author));
+  const parts: HTMLElement[] = [title];
+  if (meta.childElementCount > 0) parts.push(meta);
+  if (hit.excerpt.length > 0) {
+    const excerpt = element('p', 'excerpt');
+    for (const part of hit.excerpt)
+      excerpt.append(part.marked ? element('mark', undefined, part.text) : part.text);
+    parts.push(excerpt);
+  }
+  return parts;
 }
 
 function valueLabel(key: FilterKey, value: string): string {

@@ -1,10 +1,15 @@
-import { chunkKeysFor, suggestQuery } from '../lib/did-you-mean.ts';
-import type { VocabularyEntry } from '../lib/vocabulary.ts';
+import { foldWord, MIN_WORD_LENGTH, type VocabularyEntry } from '../lib/vocabulary.ts';
 
-/** Suggests archive words for a query that found nothing, loading only the chunks it needs. */
+type DidYouMean = typeof import('../lib/did-you-mean.ts');
+
+const WORDS = /\p{L}+/gu;
+
+/** Suggests archive words for the unknown words of a query, loading only the chunks it needs. */
 export class WordSuggester {
   readonly #url: string;
   readonly #chunks = new Map<string, Promise<VocabularyEntry[]>>();
+  // Corrections need the stemmer: loaded the first time a query word is not simply found.
+  #lib: Promise<DidYouMean> | undefined;
 
   constructor(url: string) {
     this.#url = url;
@@ -15,22 +20,42 @@ export class WordSuggester {
     if (!chunk) {
       chunk = fetch(`${this.#url}${key}.json`)
         .then((response) => (response.ok ? (response.json() as Promise<VocabularyEntry[]>) : []))
+        .then((entries) => (Array.isArray(entries) ? entries : []))
         .catch(() => []);
       this.#chunks.set(key, chunk);
     }
     return chunk;
   }
 
-  /** The query with its unknown words corrected, or null when nothing near is known. */
-  async suggest(query: string): Promise<string | null> {
-    const words = query.match(/\p{L}+/gu) ?? [];
-    const entries = new Map<string, VocabularyEntry[]>();
-    await Promise.all(
-      words.map(async (word) => {
-        const chunks = await Promise.all(chunkKeysFor(word).map((key) => this.#chunk(key)));
-        entries.set(word, chunks.flat());
-      }),
+  // A word's own chunk (its first letter and length) tells whether it is known; only an unknown
+  // word needs the chunks of the lengths around it.
+  async #entries(lib: DidYouMean, word: string): Promise<VocabularyEntry[]> {
+    const [own, ...others] = lib.chunkKeysFor(word);
+    if (own === undefined) return [];
+    const entries = await this.#chunk(own);
+    if (lib.isKnownWord(word, entries)) return entries;
+    return [...entries, ...(await Promise.all(others.map((key) => this.#chunk(key)))).flat()];
+  }
+
+  /**
+   * The query with its unknown words corrected, or null when nothing near is known or the
+   * results already show it. `matched` are the words the results found: what they found needs
+   * no lookup.
+   */
+  async suggest(query: string, matched: readonly string[] = []): Promise<string | null> {
+    const found = matched.map(foldWord);
+    const open = (query.match(WORDS) ?? []).filter(
+      (word) => [...word].length >= MIN_WORD_LENGTH && !found.some((one) => one.startsWith(foldWord(word))),
     );
-    return suggestQuery(query, (word) => entries.get(word) ?? []);
+    if (open.length === 0) return null;
+    // A failed load (offline, say) is forgotten, so a later search tries again.
+    const lib = await (this.#lib ??= import('../lib/did-you-mean.ts').catch((error: unknown) => {
+      this.#lib = undefined;
+      throw error;
+    }));
+    const words = open.filter((word) => !lib.isMatchedWord(word, matched));
+    const entries = new Map<string, VocabularyEntry[]>();
+    await Promise.all(words.map(async (word) => entries.set(word, await this.#entries(lib, word))));
+    return lib.suggestQuery(query, (word) => entries.get(word) ?? [], matched);
   }
 }

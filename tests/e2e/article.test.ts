@@ -33,6 +33,22 @@ describe('reading a document', () => {
     expect(await byline.textContent()).toContain('1 минута чтения');
   });
 
+  it('sets the headline with the body’s typography wherever it is shown, and as written in the title', async () => {
+    const typeset = `В${NBSP}Кремле рассказали о${NBSP}переговорах в${NBSP}Майами`;
+    const written = 'В Кремле рассказали о переговорах в Майами';
+    await page.goto(`${readingUrl()}/doc/talks-miami/`);
+    expect(await page.locator('h1').textContent()).toBe(typeset);
+    expect(await page.title()).toBe(`${written} — Архив новостей`);
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(written);
+    await page.goto(`${readingUrl()}/doc/talks-peskov/`);
+    expect(await page.locator('a[rel="next"] span:not(.hint)').textContent()).toBe(typeset);
+    expect(await page.locator('[data-related]').allTextContents()).toContain(typeset);
+    for (const list of ['/page/2/', '/archive/2024/12/', '/place/moskva/']) {
+      await page.goto(`${readingUrl()}${list}`);
+      expect(await page.locator('.card h2').allTextContents(), list).toContain(typeset);
+    }
+  });
+
   it('sets the body in Russian typography with non-breaking spaces after short words', async () => {
     await page.goto(`${readingUrl()}/doc/ice-roads/`);
     const body = (await page.locator('.body').textContent()) ?? '';

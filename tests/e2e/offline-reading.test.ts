@@ -35,14 +35,14 @@ async function readOffline(context: BrowserContext, server: OfflineServer): Prom
   await page.locator('offline-status[data-network="offline"]').waitFor({ state: 'attached' });
 
   await page.goto(`${server.url}doc/kremlin-negotiations/`);
-  await expect(page.locator('h1').textContent()).resolves.toMatch(/В Кремле рассказали/u);
+  await expect(page.locator('h1').textContent()).resolves.toMatch(/В\sКремле рассказали/u);
 
   await page.goto(`${server.url}search/?q=${encodeURIComponent('кремль')}`);
   const result = page.locator(searchResults, { hasText: 'В Кремле рассказали' }).first();
   await result.waitFor();
   await result.click();
   await page.waitForURL(/\/doc\/kremlin-negotiations\/(?:\?highlight=.*)?$/u);
-  await expect(page.locator('h1').textContent()).resolves.toMatch(/В Кремле рассказали/u);
+  await expect(page.locator('h1').textContent()).resolves.toMatch(/В\sКремле рассказали/u);
   expect(server.requests.length).toBe(before);
   return page;
 }
@@ -138,7 +138,7 @@ describe('a site deployed under /archive/', () => {
     await page.reload();
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
     await page.locator('offline-status[data-update="ready"]').waitFor();
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/В Кремле рассказали/u);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/В\sКремле рассказали/u);
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Обновить' }).click()]);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/снегопаде/u);
 

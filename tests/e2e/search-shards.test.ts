@@ -3,7 +3,13 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterLabels, openSearch, searchResults, searchStatus } from '../support/search-page.ts';
+import {
+  filterLabels,
+  loadAllResults,
+  openSearch,
+  searchResults,
+  searchStatus,
+} from '../support/search-page.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
@@ -65,9 +71,11 @@ const search = (params: Record<string, string>) => openSearch(page, server.url, 
 
 // Shows every result of the current search, ten at a time.
 async function showAll(total: number): Promise<void> {
+  await loadAllResults(page);
   while ((await results().count()) < total) {
     const shown = await results().count();
     await page.locator('main .more').click();
+    await loadAllResults(page);
     await expect.poll(() => results().count()).toBeGreaterThan(shown);
   }
 }
@@ -131,6 +139,7 @@ describe('searching an archive indexed in shards', () => {
     expect(newest).toHaveLength(21);
     expect(newest).toEqual([...newest].sort().reverse());
     await search({ q: 'снегопад', sort: 'oldest' });
+    await loadAllResults(page);
     const oldest = await dates();
     expect(oldest).toHaveLength(10);
     expect(oldest).toEqual([...newest].reverse().slice(0, 10));
@@ -145,6 +154,7 @@ describe('searching an archive indexed in shards', () => {
     try {
       await search({ q: 'снегопад', sort: 'oldest' });
       await expect(status().textContent()).resolves.toBe('Найден 21 результат');
+      await loadAllResults(page);
       await expect(dates()).resolves.toHaveLength(10);
       expect(server.requests.length).toBe(before);
     } finally {

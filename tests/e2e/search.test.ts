@@ -1,6 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterLabels, openSearch, searchResults, searchStatus } from '../support/search-page.ts';
+import {
+  filterLabels,
+  loadAllResults,
+  openSearch,
+  searchResults,
+  searchStatus,
+} from '../support/search-page.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
@@ -8,13 +17,24 @@ import { serveStatic, type StaticServer } from '../support/static-server.ts';
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
+/** Page URL → its fragment file's path on the site. */
+const fragmentOf = new Map<string, string>();
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   const site = buildFixtureSite('search', 'tests/fixtures/search-seeds');
   if (site.status !== 0) throw new Error(`search fixture build failed:\n${site.output}`);
+  const folder = join(site.outDir, 'pagefind/fragment');
+  for (const name of readdirSync(folder)) {
+    const text = gunzipSync(readFileSync(join(folder, name)))
+      .toString('utf8')
+      .replace(/^pagefind_dcd/u, '');
+    fragmentOf.set((JSON.parse(text) as { url: string }).url, `/pagefind/fragment/${name}`);
+  }
   server = await serveStatic(site.outDir);
   browser = await launchBrowser();
   page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
 afterAll(async () => {
@@ -28,7 +48,8 @@ const box = () => page.locator('main [role="search"] input[type="search"]');
 
 const search = (params: Record<string, string | string[]>) => openSearch(page, server.url, params);
 
-const titles = () => results().allTextContents();
+// Result headlines are typeset like the pages' (no-break spaces after short words): read as words.
+const titles = async () => (await results().allTextContents()).map((text) => text.replaceAll('\u00a0', ' '));
 
 describe('searching the archive', () => {
   it('finds other word forms, ё written as е, in any letter case', async () => {
@@ -87,12 +108,14 @@ describe('searching the archive', () => {
 
   it('sorts by relevance, newest first or oldest first', async () => {
     await search({ q: 'снегопад', sort: 'newest' });
+    await loadAllResults(page);
     const newest = await page
       .locator('main .results time')
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
     expect(newest).toHaveLength(10);
     expect(newest).toEqual([...newest].sort().reverse());
     await page.locator('main .more').click();
+    await loadAllResults(page);
     await expect.poll(() => results().count()).toBe(20);
     await page.locator('main select[name="sort"]').selectOption('oldest');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('oldest');
@@ -165,12 +188,12 @@ describe('searching the archive', () => {
   });
 
   it('suggests an archive word for a query with a typo', async () => {
-    await search({ q: 'пересовоы' });
+    await search({ q: 'гплолёд' });
     await expect(status().textContent()).resolves.toBe('Ничего не найдено');
     const suggestion = page.locator('main .suggestion a');
-    await expect(suggestion.textContent()).resolves.toBe('переговоры');
+    await expect.poll(() => suggestion.textContent()).toBe('гололёд');
     await suggestion.click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('переговоры');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('гололёд');
     await expect.poll(() => results().count()).toBeGreaterThan(0);
   });
 
@@ -212,5 +235,111 @@ describe('searching the archive', () => {
       plain.locator('main').getByRole('link', { name: 'по датам' }).getAttribute('href'),
     ).resolves.toBe('/');
     await context.close();
+  });
+});
+
+describe('search results', () => {
+  const hit = (title: string) => page.locator('main .results li', { hasText: title });
+
+  it('shows as excerpt the body text alone: no headline, date, place or author in it', async () => {
+    await search({ q: 'гололёд' });
+    const result = hit('Жёсткий гололёд в Петербурге');
+    const excerpt = (await result.locator('.excerpt').innerText()).replace(/\s+/gu, ' ');
+    expect(excerpt).toBe(
+      'В Петербурге ожидается сильный гололёд, дворники посыпают тротуары песком, а врачи просят горожан не торопиться на скользких улицах.',
+    );
+    await expect(result.locator('.meta > *').allTextContents()).resolves.toEqual([
+      '5 марта 2024',
+      'Санкт-Петербург',
+      'Иван Сидоров',
+    ]);
+    await search({ q: 'снегопад номер' });
+    for (const text of await page.locator('main .results .excerpt').allInnerTexts()) {
+      expect(text).not.toMatch(/номер|накрыл|20\d\d|Казань|Москва|Томск|Иванов|Смирнова|\bru\b/u);
+      expect(text).toMatch(/^Сильный снегопад продолжался всю ночь/u);
+    }
+  });
+
+  it('suggests a correction beside results that matched only a shorter word', async () => {
+    // «пересоворы» is no archive word: search falls back on «пересев», a document about crops.
+    await search({ q: 'пересоворы' });
+    expect(await titles()).toEqual(['Озимые пересеют до заморозков']);
+    const suggestion = page.locator('main .suggestion a');
+    await expect.poll(() => suggestion.textContent()).toBe('переговоры');
+    await suggestion.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('переговоры');
+    await expect
+      .poll(() => titles())
+      .toContain('В Кремле рассказали о новых контактах России и США по итогам визита Дмитриева в Майами');
+    // A word the results found needs no correction.
+    await expect(page.locator('main .suggestion').isHidden()).resolves.toBe(true);
+  });
+
+  it('shows a document holding «&#99999999;» as written, beside the other results', async () => {
+    pageErrors.length = 0;
+    await search({ q: 'Майами' });
+    await expect.poll(() => titles()).toContain('Код &#99999999; и <mark>разметка</mark> в заголовке');
+    expect(await titles()).toContain(
+      'В Кремле рассказали о новых контактах России и США по итогам визита Дмитриева в Майами',
+    );
+    const excerpt = await hit('Код &#99999999;').locator('.excerpt').innerText();
+    expect(excerpt).toContain('стоял код &#99999999;');
+    expect(excerpt).toContain('<mark>не разметка</mark>');
+    await expect(hit('Код &#99999999;').locator('mark').allTextContents()).resolves.toEqual(['Майами']);
+    expect(await status().textContent()).toMatch(/^Найдено \d+ результат/u);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('answers any query, however odd, with a count and never an error', async () => {
+    pageErrors.length = 0;
+    for (const q of ['"*(', '<script>alert(1)</script>', '\u0000🙂', 'а'.repeat(600), '&#99999999;']) {
+      await search({ q });
+      expect({ q, status: await status().textContent() }).toEqual({
+        q,
+        status: expect.stringMatching(/^(Ничего не найдено|Найден)/u) as unknown as string,
+      });
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('leaves out a result that cannot be loaded and shows the others', async () => {
+    const other = await browser.newPage();
+    const broken = fragmentOf.get('/doc/kremlin-negotiations/');
+    if (!broken) throw new Error('no fragment of /doc/kremlin-negotiations/');
+    await other.route(`**${broken}`, (route) => route.abort());
+    await openSearch(other, server.url, { q: 'Майами' });
+    const shown = async () =>
+      (await other.locator('main [data-search-result]').allTextContents()).map((text) =>
+        text.replaceAll('\u00a0', ' '),
+      );
+    await expect.poll(shown).toContain('Код &#99999999; и <mark>разметка</mark> в заголовке');
+    expect(await shown()).not.toContain(
+      'В Кремле рассказали о новых контактах России и США по итогам визита Дмитриева в Майами',
+    );
+    await other.close();
+  });
+
+  it('gives the results the width of the column, with the filters open too', async () => {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await search({ q: 'снегопад' });
+      await page.locator('main summary').click();
+      await page.locator('main fieldset').first().waitFor();
+      const [column, list] = await Promise.all(
+        ['main', 'main .results'].map((selector) =>
+          page.locator(selector).evaluate((element) => {
+            const style = getComputedStyle(element);
+            const box = element.getBoundingClientRect();
+            return box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          }),
+        ),
+      );
+      expect(list).toBeCloseTo(column ?? 0, 0);
+      // One line of date · place · author.
+      const meta = page.locator('main .results .meta').first();
+      const lineHeight = await meta.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+      expect((await meta.boundingBox())?.height).toBeLessThanOrEqual(lineHeight + 1);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 });

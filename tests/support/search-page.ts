@@ -26,3 +26,22 @@ export async function filterLabels(page: Page, legend: string): Promise<string[]
   await group.waitFor();
   return group.locator('label').allTextContents();
 }
+
+/**
+ * Brings every result of the page into view in turn, so each loads its fragment (results load
+ * as they come into view), and waits until none is left to load.
+ */
+export async function loadAllResults(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    const deadline = performance.now() + 15_000;
+    for (;;) {
+      const slot = document.querySelector('main .results [data-pending]');
+      if (!slot) return;
+      if (performance.now() > deadline) throw new Error('results did not load');
+      slot.scrollIntoView({ block: 'center' });
+      while (slot.isConnected && slot.hasAttribute('data-pending') && performance.now() < deadline)
+        await frame();
+    }
+  });
+}

@@ -87,6 +87,29 @@ describe('decodeSeed', () => {
     expect(reason(bytes([0xff, 0xfe, 0, 0], [0, 0, 0x11, 0])).reason).toMatch(/UTF-32LE/u);
   });
 
+  it('reports a lone surrogate or a code past U+10FFFF in UTF-32 and UTF-16 on its line', () => {
+    const utf32 = (text: string, unit: number) => {
+      const head = [...encoded(text, 'utf-32le')];
+      return bytes(
+        [0xff, 0xfe, 0, 0],
+        head,
+        [unit & 0xff, (unit >> 8) & 0xff, unit >> 16, 0],
+        [0x41, 0, 0, 0],
+      );
+    };
+    expect(reason(utf32('date 2024-01-01 З\r\n\r\nстрока ', 0xd800))).toMatchObject({
+      line: 3,
+      severity: 'error',
+    });
+    expect(reason(utf32('a\rb\nc\n', 0xdfff)).line).toBe(4);
+    expect(reason(utf32('a\n', 0x110000)).reason).toMatch(/not valid UTF-32LE/u);
+    const be = bytes([0, 0, 0xfe, 0xff], [0, 0, 0, 0x41, 0, 0, 0, 0x0a, 0, 0, 0xd8, 0x3d]);
+    expect(reason(be)).toMatchObject({ line: 2 });
+    const utf16 = bytes([0xff, 0xfe], [...encoded('a\nb\n', 'utf-16le')], [0x3d, 0xd8, 0x41, 0]);
+    expect(reason(utf16)).toMatchObject({ line: 3 });
+    expect(decoded(bytes([0xff, 0xfe, 0, 0], [...encoded('😀 ok', 'utf-32le')])).text).toBe('😀 ok');
+  });
+
   it('reports binary files, naming the kind when the detector knows it', () => {
     const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52];
     expect(reason(bytes(png)).reason).toBe('binary file (not text, image/png)');

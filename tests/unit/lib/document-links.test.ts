@@ -4,7 +4,7 @@ import { termCounts } from '../../../src/lib/terms.ts';
 
 const doc = (id: string, date: string, text: string) => ({
   id,
-  data: { date, title: `Заголовок ${id}`, terms: termCounts([text]) },
+  data: { date, headline: `Заголовок ${id}`, terms: termCounts([text]) },
 });
 
 describe('documentLinks', () => {
@@ -15,8 +15,8 @@ describe('documentLinks', () => {
       doc('a', '2025-01-01', 'сильный гололед в Петербурге'),
     ]);
     expect(links.get('b')).toEqual({
-      newer: { id: 'c', title: 'Заголовок c', date: '2025-03-01' },
-      older: { id: 'a', title: 'Заголовок a', date: '2025-01-01' },
+      newer: { id: 'c', headline: 'Заголовок c', date: '2025-03-01' },
+      older: { id: 'a', headline: 'Заголовок a', date: '2025-01-01' },
       related: [],
     });
     expect(links.get('c')?.newer).toBeUndefined();

@@ -1,25 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, markedWords } from '../../../src/lib/excerpt-marks.ts';
+import { bodyExcerpt, headlineWords, indexedWords, matchedWords } from '../../../src/lib/excerpt-marks.ts';
 
-describe('excerpt marks', () => {
-  it('splits an excerpt into plain and marked runs', () => {
-    expect(excerptParts('Сильный <mark>гололёд</mark> в городе')).toEqual([
-      { text: 'Сильный ', marked: false },
-      { text: 'гололёд', marked: true },
-      { text: ' в городе', marked: false },
-    ]);
+const text = (parts: { text: string; marked: boolean }[]) =>
+  parts.map((part) => (part.marked ? `[${part.text}]` : part.text)).join('');
+
+// Headline «Жёсткий гололёд в Петербурге.» (4 words), then the body.
+const content =
+  'Жёсткий гололёд в Петербурге. В Петербурге ожидается сильный гололёд, дворники посыпают тротуары песком.';
+
+describe('excerpts cut from the indexed text', () => {
+  it('counts words the way the search engine does, and the headline by the same rule', () => {
+    expect(indexedWords('а  б\u00a0в\nг')).toEqual(['а', 'б', 'в', 'г']);
+    expect(headlineWords('Жёсткий гололёд в\u00a0Петербурге')).toBe(4);
+    expect(headlineWords('')).toBe(0);
   });
 
-  it('decodes escaped document text so it is shown as text, never markup', () => {
-    const parts = excerptParts(
-      '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;x&#39; &#x41;&#66; &quot;q&quot; &unknown;',
-    );
-    expect(parts).toEqual([{ text: `<script>alert(1)</script> & 'x' AB "q" &unknown;`, marked: false }]);
+  it('shows the body, never the headline, and marks the matched words without their punctuation', () => {
+    const parts = bodyExcerpt(content, [1, 8], { skip: 4, length: 20 });
+    expect(text(parts)).toBe('В Петербурге ожидается сильный [гололёд], дворники посыпают тротуары песком.');
+    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(['гололёд']);
   });
 
-  it('lists each marked word once, lower-cased', () => {
-    expect(markedWords(excerptParts('<mark>Гололёд</mark> и <mark>гололёд</mark>, <mark> </mark>'))).toEqual([
-      'гололёд',
-    ]);
+  it('starts with the body when only the headline matched', () => {
+    expect(text(bodyExcerpt(content, [1], { skip: 4, length: 3 }))).toBe('В Петербурге ожидается …');
+  });
+
+  it('cuts a window around the densest run of matches, with ellipses where text is left out', () => {
+    const words = Array.from({ length: 40 }, (_, at) => `w${at}`).join(' ');
+    const parts = bodyExcerpt(`Заголовок ${words}`, [3, 25, 27, 29], { skip: 1, length: 8 });
+    expect(text(parts)).toBe('… w22 w23 [w24] w25 [w26] w27 [w28] w29 …');
+  });
+
+  it('keeps document text as written: entities, markup and invalid code points stay text', () => {
+    const hostile = 'Код &#99999999; Майами &#99999999; &lt;b&gt; <mark>x</mark> &amp;';
+    const parts = bodyExcerpt(hostile, [2, 99, -1, 1.5], { skip: 1, length: 10 });
+    expect(text(parts)).toBe('&#99999999; [Майами] &#99999999; &lt;b&gt; <mark>x</mark> &amp;');
+  });
+
+  it('gives nothing for a text without a body', () => {
+    expect(bodyExcerpt('Только заголовок', [0], { skip: 2, length: 10 })).toEqual([]);
+    expect(bodyExcerpt('', [], { skip: 0, length: 10 })).toEqual([]);
+    expect(bodyExcerpt('   ', [], { skip: 5, length: 0 })).toEqual([]);
+  });
+
+  it('lists each matched word once, lower-cased, as the page spells it', () => {
+    expect(matchedWords('«Гололёд», гололёд и ГОЛОЛЁД — ...', [0, 1, 3, 4, 7])).toEqual(['гололёд']);
   });
 });

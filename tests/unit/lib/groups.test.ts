@@ -32,7 +32,17 @@ describe('grouping', () => {
 
   it('makes ASCII slugs of Cyrillic names', () => {
     expect(nameSlug('Санкт-Петербург')).toBe('sankt-peterburg');
-    expect(nameSlug('…')).toBe('name');
+  });
+
+  it('gives names ASCII cannot spell distinct, stable fingerprints, never the slug of a real name', () => {
+    const names = ['Ⰰⰱ', 'Ⰱⰰ', 'Ⲙⲁⲛ', '𐐔𐐯', 'Name', '…', 'Москва Ⰰⰱ'];
+    const slugs = names.map(nameSlug);
+    expect(new Set(slugs).size).toBe(names.length);
+    expect(slugs[4]).toBe('name');
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u);
+    expect(slugs[6]).toMatch(/^moskva-[a-z0-9]{7}$/u);
+    expect(nameSlug('Ⰰⰱ')).toBe(slugs[0]);
+    expect(nameSlug('Ё'.normalize('NFD'))).toBe(nameSlug('Ё'));
   });
 
   it('cuts lists into pages and gives an empty list one empty page', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRu, isValidIsoDate } from '../../../src/lib/iso-date.ts';
+import { isValidIsoDate } from '../../../src/lib/iso-date.ts';
 
 describe('isValidIsoDate', () => {
   it('accepts real days and rejects impossible ones', () => {
@@ -13,11 +13,9 @@ describe('isValidIsoDate', () => {
   it('handles years before 100 without shifting them into the 1900s', () => {
     expect(isValidIsoDate('0044-03-15')).toBe(true);
   });
-});
 
-describe('formatDateRu', () => {
-  it('prints the date in Russian genitive without the year suffix', () => {
-    expect(formatDateRu('2025-12-26')).toBe('26 декабря 2025');
-    expect(formatDateRu('2024-03-01')).toBe('1 марта 2024');
+  it('accepts the whole span from 0001-01-01 to 9999-12-31', () => {
+    expect(isValidIsoDate('0001-01-01')).toBe(true);
+    expect(isValidIsoDate('9999-12-31')).toBe(true);
   });
 });

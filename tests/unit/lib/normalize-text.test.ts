@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../../src/lib/normalize-text.ts';
+import { normalizeChecked, normalizeText } from '../../../src/lib/normalize-text.ts';
 
 describe('normalizeText', () => {
   it('turns CRLF, lone CR and form feeds into LF', () => {
@@ -38,5 +38,22 @@ describe('normalizeText with invisible characters', () => {
   it('is idempotent', () => {
     const messy = '\uFEFFa\r\n\u200B\u0301b\u00A0\u200C\u200Cc\f\u2028d\u0085e';
     expect(normalizeText(normalizeText(messy))).toBe(normalizeText(messy));
+  });
+});
+
+describe('normalizeChecked', () => {
+  it('shows noncharacters and lone surrogates as U+FFFD and names them with the first line', () => {
+    const { text, unwritable } = normalizeChecked('а\r\nб\uFFFF в\uFDD0\n\uD800г\uFFFF 😀\u{10FFFF}');
+    expect(text).toBe('а\nб\uFFFD в\uFFFD\n\uFFFDг\uFFFD 😀\uFFFD');
+    expect(unwritable).toEqual([
+      { kind: 'noncharacter', line: 2, codes: ['U+FFFF', 'U+FDD0', 'U+D800', 'U+10FFFF'] },
+    ]);
+  });
+
+  it('removes control characters and names them, keeping paired surrogates and private use', () => {
+    const { text, unwritable } = normalizeChecked('a\n\n\u0000b\u0007\u009F 😀 \uE000');
+    expect(text).toBe('a\n\nb 😀 \uE000');
+    expect(unwritable).toEqual([{ kind: 'control', line: 3, codes: ['U+0000', 'U+0007', 'U+009F'] }]);
+    expect(normalizeChecked('чистый текст 👍🏽').unwritable).toEqual([]);
   });
 });

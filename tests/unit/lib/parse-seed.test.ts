@@ -101,4 +101,41 @@ describe('parseSeed', () => {
     const { seed } = parsed('date 2024-01-02 З\r\n\r\nстрока\r\nещё\r\n\r\nМосква, Иван Петров\r\n');
     expect(seed).toMatchObject({ paragraphs: ['строка ещё'], authors: ['Иван Петров'] });
   });
+
+  it('warns on the line of characters no page can hold, and keeps the document', () => {
+    const result = parseSeed(
+      ' date 2024-01-02 Заголовок\uFFFF\n\nТекст\u0007 один.\n\nДва\uD800.',
+      'doc.txt',
+    );
+    if (!result.ok) throw new Error('expected a document');
+    expect(result.seed.title).toBe('Заголовок\uFFFD');
+    expect(result.seed.paragraphs).toEqual(['Текст один.', 'Два\uFFFD.']);
+    expect(result.problems).toEqual([
+      {
+        file: 'doc.txt',
+        line: 3,
+        reason: expect.stringMatching(/^control characters removed \(U\+0007\)/u),
+        severity: 'warning',
+      },
+      {
+        file: 'doc.txt',
+        line: 1,
+        reason: expect.stringMatching(/^not characters \(U\+FFFF, U\+D800\).*U\+FFFD$/u),
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('warns about a very long headline and a very long paragraph, keeping both whole', () => {
+    const headline = 'Очень длинный заголовок '.repeat(20).trim();
+    const paragraph = 'Слово за словом. '.repeat(1_000).trim();
+    const result = parseSeed(` date 2024-01-02 ${headline}\n\nКороткий.\n\n${paragraph}\n`, 'doc.txt');
+    if (!result.ok) throw new Error('expected a document');
+    expect(result.seed.title).toBe(headline);
+    expect(result.seed.paragraphs[1]).toBe(paragraph);
+    expect(result.problems.map(({ line, reason }) => `${line}: ${reason}`)).toEqual([
+      '1: headline of 479 characters: lists, feeds, meta tags and search show its first 200, its page shows it whole above the text',
+      '5: paragraph of 16,999 characters: its page shows it in 5 parts',
+    ]);
+  });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeed, latestItems } from '../../../src/lib/site-feed.ts';
+import {
+  asHtmlItems,
+  buildFeed,
+  FEED_CONTENT_LIMIT,
+  jsonFeed,
+  latestItems,
+  rssFeed,
+} from '../../../src/lib/site-feed.ts';
+import { strictXml } from '../../support/strict-xml.ts';
 
 const site = {
   title: 'Архив',
@@ -8,6 +16,7 @@ const site = {
   site: 'https://example.org/',
   base: '/archive/',
   limit: 2,
+  readMore: 'Читать на сайте',
 };
 const entry = (id: string, date: string) => ({
   id,
@@ -36,5 +45,49 @@ describe('site feeds', () => {
     };
     expect(feed.home_page_url).toBe('https://example.org/archive/');
     expect(feed.items[0]).toMatchObject({ content_html: '<p>a</p>', author: { name: 'Анна Смирнова' } });
+  });
+
+  it('links a body too long for a feed instead of carrying it, with its summary', () => {
+    const long = (document: { id: string }) => `<p>${document.id}${'я'.repeat(FEED_CONTENT_LIMIT)}</p>`;
+    const [item] = latestItems([entry('a<b', '2024-01-01')], site, long);
+    expect(item?.content).toBe(
+      '<p>о a&#x3C;b</p><p><a href="https://example.org/archive/doc/a%3Cb/">Читать на сайте</a></p>',
+    );
+    const [short] = latestItems([entry('a', '2024-01-01')], site, body);
+    expect(short?.content).toBe('<p>a</p>');
+  });
+
+  it('writes JSON Feed 1.1 with the language and every author of an item', () => {
+    const two = {
+      ...entry('a', '2024-01-01'),
+      data: { ...entry('a', '2024-01-01').data, authors: ['Анна', 'Пётр'] },
+    };
+    const feed = JSON.parse(jsonFeed(site, latestItems([two], site, body))) as Record<string, unknown> & {
+      items: Record<string, unknown>[];
+    };
+    expect(feed).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      language: 'ru',
+      authors: [{ name: 'Архив', url: 'https://example.org/archive/' }],
+    });
+    expect(feed.items[0]).toMatchObject({ authors: [{ name: 'Анна' }, { name: 'Пётр' }] });
+  });
+
+  it('keeps Atom well-formed when a headline or body holds "]]>" more than once', () => {
+    const doc = {
+      ...entry('a', '2024-01-01'),
+      data: { ...entry('a', '2024-01-01').data, title: ']]> и ]]>' },
+    };
+    const atom = buildFeed(site, asHtmlItems(latestItems([doc], site, () => '<p>]]> и ]]></p>'))).atom1();
+    expect(strictXml(atom).get('title')).toContain(']]&gt; и ]]&gt;');
+  });
+
+  it('keeps RSS well-formed when every document is a headline without a body', async () => {
+    const rss = await rssFeed(
+      site,
+      latestItems([entry('a', '2024-01-01')], site, () => ''),
+    );
+    expect(rss).not.toContain('content:encoded');
+    expect(() => strictXml(rss)).not.toThrow();
   });
 });

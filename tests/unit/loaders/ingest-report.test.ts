@@ -2,13 +2,14 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { IngestSummary } from '../../../src/loaders/ingest-report.ts';
 
 const problems = [
   { file: 'a.txt', line: 1, reason: 'empty file', severity: 'error' as const },
   { file: 'b.txt', line: 3, reason: 'date 2025-13-45 does not exist', severity: 'error' as const },
 ];
 
-async function run(env: Record<string, string>) {
+async function run(env: Record<string, string>, summary: Partial<IngestSummary> = {}) {
   const report = join(await mkdtemp(join(tmpdir(), 'ingest-report-')), 'nested', 'ingest.json');
   vi.stubEnv('INGEST_REPORT', report);
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
@@ -20,7 +21,7 @@ async function run(env: Record<string, string>) {
     warn: (m: string) => lines.push(m),
   };
   const outcome = reportIngest(
-    { documents: 4, problems, ignored: ['README.md'], legacyEncodings: {} },
+    { documents: 4, problems, ignored: ['README.md'], legacyEncodings: {}, ...summary },
     logger,
   );
   return { outcome, lines, report };
@@ -54,5 +55,32 @@ describe('reportIngest', () => {
     await expect(outcome).rejects.toThrow(/strict mode: 2 problems/u);
     expect(lines.filter((line) => line.includes(': error: '))).toHaveLength(2);
     expect(JSON.parse(await readFile(report, 'utf8')).strict).toBe(true);
+  });
+
+  it('prints a file name with a line break on one escaped line, in the log and the JSON report', async () => {
+    const forged = {
+      file: 'x.txt\nfake.txt:1: error: forged',
+      line: 1,
+      reason: 'empty file',
+      severity: 'error' as const,
+    };
+    const { outcome, lines, report } = await run({ STRICT: '' }, { problems: [forged] });
+    await outcome;
+    expect(lines).toContain('x.txt\\nfake.txt:1: error: forged:1: error: empty file');
+    expect(lines.filter((line) => line.includes('\n'))).toEqual([]);
+    const json = JSON.parse(await readFile(report, 'utf8'));
+    expect(json.lines).toEqual(['x.txt\\nfake.txt:1: error: forged:1: error: empty file']);
+    expect(json.problems[0].file).toBe(forged.file);
+  });
+
+  it('warns, naming the folder, when the seeds folder holds no document; strict mode then fails', async () => {
+    const empty = { documents: 0, problems: [], folder: 'my-seeds' };
+    const plain = await run({ STRICT: '' }, empty);
+    await plain.outcome;
+    expect(plain.lines).toContain(
+      'my-seeds/: warning: the seeds folder holds no document: the site is built empty',
+    );
+    const strict = await run({ STRICT: '1' }, empty);
+    await expect(strict.outcome).rejects.toThrow(/strict mode: 1 problems/u);
   });
 });

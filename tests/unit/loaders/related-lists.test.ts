@@ -9,7 +9,7 @@ import { cachedRelatedIds } from '../../../src/loaders/related-lists.ts';
 const doc = (id: string, text: string, digest = `${id}-1`) => ({
   id,
   digest,
-  data: { date: '2025-01-01', title: id, terms: termCounts([text]) },
+  data: { date: '2025-01-01', headline: id, terms: termCounts([text]) },
 });
 const documents = [
   doc('ice-1', 'гололёд на дорогах Петербурга'),
