@@ -15,16 +15,14 @@ const hash = (text: string): string =>
 
 /**
  * The Content-Security-Policy of every page: the site's own files, the two inline snippets above
- * by hash, WebAssembly for the search (Pagefind), nothing from elsewhere. Style attributes are
- * allowed because the archive's timeline places its year labels with them. As a header (`_headers`)
- * it also forbids framing, which a `<meta>` policy cannot say.
+ * by hash, WebAssembly for the search (Pagefind), nothing from elsewhere, no style attributes. As a
+ * header (`_headers`) it also forbids framing, which a `<meta>` policy cannot say.
  */
 export function contentSecurityPolicy(delivery: 'meta' | 'header' = 'meta'): string {
   const directives = [
     "default-src 'none'",
     `script-src 'self' 'wasm-unsafe-eval' ${hash(THEME_SCRIPT)}`,
     `style-src 'self' ${hash(LAYER_ORDER)}`,
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",

@@ -124,17 +124,18 @@ async function runPipeline(seed: ParsedSeed): Promise<void> {
   expect(json.items[0]?.title).toBe(page.title);
 
   const ld = serializeJsonLd(
-    newsArticle({
-      url: 'https://example.org/doc/doc/',
-      headline: page.title,
-      description,
-      date: seed.date,
-      authors: seed.authors,
-      places: seed.places,
-      words: 1,
-      lang: 'ru',
-      publisher: 'Архив',
-    }),
+    newsArticle(
+      {
+        title: page.title,
+        description,
+        date: seed.date,
+        authors: seed.authors,
+        places: seed.places,
+        words: 1,
+        lang: 'ru',
+      },
+      { url: 'https://example.org/doc/doc/', publisher: 'Архив' },
+    ),
   );
   expect(ld).not.toMatch(/[<>&\u2028\u2029]/u);
   expect(JSON.parse(ld)).toMatchObject({ headline: page.title, description });
