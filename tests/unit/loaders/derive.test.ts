@@ -39,7 +39,13 @@ describe('deriving documents from their bytes', () => {
   it('writes each body and its words under the digest and returns the page fields', async () => {
     const work = await task([seed(1)]);
     const [result] = await deriveBatch(work);
-    expect(result?.outcome).toEqual({ ok: true, slug: 'doc-1', encoding: 'utf-8', problems: [] });
+    expect(result?.outcome).toEqual({
+      ok: true,
+      slug: 'doc-1',
+      encoding: 'utf-8',
+      problems: [],
+      names: { line: 1, places: [], authors: [] },
+    });
     expect(result?.fields).toMatchObject({ title: 'Заголовок 1', lang: 'ru', source: 'doc-1.txt' });
     expect(result?.fields?.terms).toMatchObject({ переговор: 1 });
     const html = await readFile(bodyPath(work.bodies, 'd1'), 'utf8');

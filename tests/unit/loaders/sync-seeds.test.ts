@@ -57,6 +57,15 @@ beforeEach(async () => {
 
 describe('syncing the seeds folder', () => {
   it('decodes no unchanged file again and reports its warnings, encoding and problems as before', async () => {
+    // Two spellings of one place's address: a warning the rebuild must give again.
+    await writeFile(
+      join(options.directory, 'names-1.txt'),
+      ' date 2024-05-01 Один\n\nТекст.\n\nМосква, Анна Петрова\n',
+    );
+    await writeFile(
+      join(options.directory, 'names-2.txt'),
+      ' date 2024-05-02 Два\n\nТекст.\n\nМОСКВА, Анна Петрова\n',
+    );
     const first = await syncSeeds(options, context);
     const files = decoded.files.length;
     expect(files).toBeGreaterThan(30);
@@ -72,6 +81,7 @@ describe('syncing the seeds folder', () => {
       true,
     );
     expect(warm?.legacyEncodings).toMatchObject({ 'encoding-koi8-r.txt': 'koi8-r' });
+    expect(warm?.problems.some((problem) => /has the address \/place\//u.test(problem.reason))).toBe(true);
   });
 
   it('decodes a changed file alone and publishes its new record', async () => {
