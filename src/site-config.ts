@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { parseShardSize } from './lib/search-shards.ts';
+import { parseCount } from './lib/settings.ts';
 
 /** Everything a publisher sets about the site, in one typed place. */
 export interface SiteConfig {
@@ -24,10 +26,14 @@ export interface SiteConfig {
   relatedCount: number;
   /** Folder of seed documents, relative to the project root (env `SEEDS_DIR`). */
   seedsDir: string;
-  /** Build cache folder (Astro's content store and the rendered bodies beside it; env `ASTRO_CACHE_DIR`). */
+  /** Build cache folder: content store, records, bodies, words, rendered pages (env `ASTRO_CACHE_DIR`). */
   cacheDir: string;
   /** Documents per search index bundle; larger sites are searched across several (env `SEARCH_SHARD_SIZE`). */
   searchShardSize: number;
+  /** Worker threads that decode, parse and render changed documents during the sync (env `SYNC_THREADS`). */
+  syncThreads: number;
+  /** Where each build writes what it synced, rendered and reused, outside `dist/` (env `BUILD_REPORT`). */
+  buildReport: string;
 }
 
 /** The site's configuration; environment variables override what deploys change. */
@@ -38,7 +44,7 @@ export const siteConfig: SiteConfig = {
   ogLocale: 'ru_RU',
   site: process.env['SITE_URL'] ?? 'http://localhost:4321',
   base: process.env['BASE_PATH'] ?? '/',
-  pageSize: Number(process.env['PAGE_SIZE'] ?? 50),
+  pageSize: parseCount('PAGE_SIZE', process.env['PAGE_SIZE'], 50, 1),
   dateFormat: { day: 'numeric', month: 'long', year: 'numeric' },
   feedSize: 50,
   relatedCount: 5,
@@ -46,4 +52,7 @@ export const siteConfig: SiteConfig = {
   // A separate cache lets test builds over fixtures leave the real site's content store alone.
   cacheDir: process.env['ASTRO_CACHE_DIR'] ?? './node_modules/.astro',
   searchShardSize: parseShardSize(process.env['SEARCH_SHARD_SIZE']),
+  // One core stays with the build's own thread, which reads and digests the seeds meanwhile.
+  syncThreads: parseCount('SYNC_THREADS', process.env['SYNC_THREADS'], availableParallelism() - 1),
+  buildReport: process.env['BUILD_REPORT'] ?? 'reports/build.json',
 };

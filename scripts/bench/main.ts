@@ -5,10 +5,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { syntheticCorpus, syntheticSeed } from './corpus.ts';
+import { syntheticCorpus } from './corpus.ts';
 import { distStats } from './dist-stats.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { measureSearch, OUR_SEARCH, PAGEFIND_DEFAULT_UI, type SearchFigures, type SearchSite } from './measure-search.ts';
+import { rebuildCases } from './rebuilds.ts';
 import { runCommand, type CommandRun } from './run-command.ts';
 import { variantConfig, variants } from './variants.ts';
 
@@ -71,7 +72,9 @@ async function astroBuild(
   options: { seeds: string; cache: string; dist: string; maxRss: number; config?: string },
 ) {
   const phasesFile = join(ROOT, `phases-${label}.json`);
+  const reportFile = join(ROOT, `build-report-${label}.json`);
   await rm(phasesFile, { force: true });
+  await rm(reportFile, { force: true });
   const args = [ASTRO, 'build', '--outDir', options.dist, ...(options.config ? ['--config', relative(process.cwd(), options.config)] : [])];
   console.log(`▶ astro build (${label})`);
   const run = await runCommand(process.execPath, args, {
@@ -83,6 +86,7 @@ async function astroBuild(
       ASTRO_CACHE_DIR: options.cache,
       BUILD_PHASES_FILE: phasesFile,
       INGEST_REPORT: join(ROOT, `ingest-${label}.json`),
+      BUILD_REPORT: reportFile,
     },
     onLine: (line) => {
       if (PROGRESS.test(line)) console.log(`  ${line.trim()}`);
@@ -95,7 +99,10 @@ async function astroBuild(
     ? JSON.parse(await readFile(phasesFile, 'utf8'))
     : phasesFromLog(run);
   const figures = phaseFigures(run, phases.filter((phase) => phase.name !== 'total'));
-  return { run, phases: figures, peakProcess: run.peakProcess, stoppedAtRssMb: stopped ? mb(run.killedAtRss ?? 0) : undefined };
+  // What the build parsed, rendered and reused, from its own report.
+  const report = existsSync(reportFile) ? JSON.parse(await readFile(reportFile, 'utf8')) : undefined;
+  const work = report && { sync: report.sync, pages: report.pages };
+  return { run, phases: figures, work, peakProcess: run.peakProcess, stoppedAtRssMb: stopped ? mb(run.killedAtRss ?? 0) : undefined };
 }
 
 async function hugoBuild(site: string, label: string) {
@@ -217,17 +224,23 @@ export async function main(argv: string[]): Promise<void> {
   const full = await astroBuild(label, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
   const stats = existsSync(dist) ? await distStats(dist) : undefined;
 
-  let rebuild;
+  const rebuilds: Record<string, Awaited<ReturnType<typeof astroBuild>>> = {};
   if (!values['no-rebuild'] && full.stoppedAtRssMb === undefined) {
-    const changed = syntheticSeed(Math.floor(docs / 2));
-    const path = join(seeds, changed.path);
-    await writeFile(path, changed.text.replace('\n\n', '\n\nИзменённый абзац для проверки пересборки.\n\n'));
+    // Each rebuild starts from the one before, as deploys follow each other; the seeds are restored after.
+    const undo: (() => Promise<void>)[] = [];
     try {
-      rebuild = await astroBuild(`${label}-rebuild`, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
+      for (const rebuildCase of rebuildCases(docs)) {
+        undo.unshift(await rebuildCase.apply(seeds));
+        rebuilds[rebuildCase.name] = await astroBuild(`${label}-${rebuildCase.name}`, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
+      }
     } finally {
-      await writeFile(path, changed.text);
+      for (const step of undo) await step();
     }
   }
+  const rebuild = rebuilds['change-one'];
+  const hugoSeconds: number | undefined = hugo?.seconds;
+  const toHugo = (seconds: number): number | undefined =>
+    hugoSeconds === undefined ? undefined : Math.round((seconds / hugoSeconds) * 10) / 10;
 
   const searchable = !values['no-search'] && full.stoppedAtRssMb === undefined;
   const firstDocument = searchable ? (await readdir(join(dist, 'doc')))[0] : undefined;
@@ -240,10 +253,17 @@ export async function main(argv: string[]): Promise<void> {
     machine: { cpus: (await import('node:os')).cpus().length, memGb: Math.round((await import('node:os')).totalmem() / 2 ** 30), node: process.version },
     build: {
       phases: full.phases,
+      work: full.work,
       peakProcess: { name: full.peakProcess.name, mb: mb(full.peakProcess.hwm) },
       stoppedAtRssMb: full.stoppedAtRssMb,
     },
     rebuild: rebuild && { phases: rebuild.phases, peakProcess: { name: rebuild.peakProcess.name, mb: mb(rebuild.peakProcess.hwm) } },
+    rebuilds: Object.fromEntries(
+      Object.entries(rebuilds).map(([name, run]) => [
+        name,
+        { phases: run.phases, work: run.work, ratio: toHugo(run.run.seconds) },
+      ]),
+    ),
     dist: stats,
     hugo,
     ratios: hugo && {
@@ -267,4 +287,10 @@ export async function main(argv: string[]): Promise<void> {
       searchLine('ours', searchFigures) +
       searchLine(PAGEFIND_DEFAULT_UI.name, peerSearch),
   );
+  for (const [name, run] of Object.entries(rebuilds)) {
+    const pages = run.work?.pages;
+    const rendered = pages ? `, ${pages.rendered} pages rendered, ${pages.reused} reused` : '';
+    const times = hugoSeconds === undefined ? '' : `, ${toHugo(run.run.seconds)}× Hugo`;
+    console.log(`  rebuild ${name}: ${run.run.seconds} s${times}${rendered}`);
+  }
 }

@@ -13,7 +13,8 @@ export const variants: Record<string, Variant> = {
   'concurrency-2': { astro: { build: { concurrency: 2 } } },
   'concurrency-4': { astro: { build: { concurrency: 4 } } },
   chunked: { astro: { experimental: { collectionStorage: 'chunked' } } },
-  incremental: { astro: { experimental: { incrementalBuild: true } } },
+  // Every page rendered on every build, as before pages had cache keys.
+  'no-incremental': { astro: { experimental: { incrementalBuild: false } } },
   'inline-css': { astro: { build: { inlineStylesheets: 'auto' } } },
   // Any search options without `maxFragments`: Pagefind's default of one fragment file per page.
   'fragment-per-page': { search: { shardSize: 10_000 } },

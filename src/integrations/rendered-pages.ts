@@ -16,8 +16,8 @@ export interface RenderListener {
   collecting?: () => void;
   /** The paths Astro will render (without the base), once, before the first page. */
   paths?: (paths: readonly string[]) => void;
-  /** Every rendered response, HTML or not, with the number of paths to render. */
-  rendered?: (total: number) => void;
+  /** Every rendered response, HTML or not, with the number of paths to render and its URL path (with the base). */
+  rendered?: (total: number, path: string) => void;
   /** Each rendered HTML page; a returned promise holds rendering back until it settles. */
   page?: (page: RenderedPage) => void | Promise<void>;
 }
@@ -50,7 +50,8 @@ function wrap(prerenderer: Prerenderer): Prerenderer {
     render: async (request, options) => {
       const result = await prerenderer.render(request, options);
       await notifyPage(result instanceof Response ? result : result.response, request.url);
-      for (const listener of listeners) listener.rendered?.(total);
+      const path = decodeURI(new URL(request.url).pathname);
+      for (const listener of listeners) listener.rendered?.(total, path);
       return result;
     },
   };

@@ -1,18 +1,43 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { countWordsInto, vocabularyChunks } from '../lib/vocabulary.ts';
-import { readSeedDocuments } from '../loaders/seed-documents.ts';
+import { vocabularyChunks } from '../lib/vocabulary.ts';
+import { readRecords } from '../loaders/document-records.ts';
+import { readWords } from '../loaders/document-words.ts';
+import { readJson, writeJson } from '../loaders/json-file.ts';
 
 // Above this many documents, words seen once are mostly typos and names: leave them out.
 const RARE_WORDS_FROM = 1000;
+// Bumped when the chunks made from the same words change.
+const CHUNKS_VERSION = 1;
 
-/** Counts the words of every published document into chunk files (name → JSON text). */
-export async function buildChunks(seedsDir: string): Promise<Map<string, string>> {
+interface CachedChunks {
+  key: string;
+  chunks: [name: string, text: string][];
+}
+
+/**
+ * Counts the words of every published document into chunk files (name → JSON text), from the
+ * words the loader kept with each record. The same documents give the same chunks, taken from the
+ * cache without counting.
+ */
+export async function buildChunks(cacheDir: string): Promise<Map<string, string>> {
+  const records = await readRecords(cacheDir);
+  const hash = createHash('sha256').update(`${CHUNKS_VERSION}\n`);
+  for (const record of records) hash.update(`${record.digest}\n`);
+  const key = hash.digest('hex');
+  const cachePath = resolve(cacheDir, 'archive-vocabulary.json');
+  const cached = await readJson<CachedChunks | undefined>(cachePath, undefined).catch(() => undefined);
+  if (cached?.key === key) return new Map(cached.chunks);
   const counts = new Map<string, number>();
-  let documents = 0;
-  for await (const { seed } of readSeedDocuments(resolve(seedsDir))) {
-    documents += 1;
-    countWordsInto(`${seed.title}\n${seed.paragraphs.join('\n')}`, counts);
+  for (const record of records) {
+    for (const [word, count] of Object.entries(readWords(cacheDir, record.digest))) {
+      counts.set(word, (counts.get(word) ?? 0) + count);
+    }
   }
-  const chunks = vocabularyChunks(counts, documents >= RARE_WORDS_FROM ? 2 : 1);
-  return new Map([...chunks].map(([key, entries]) => [`${key}.json`, JSON.stringify(entries)]));
+  const chunks = vocabularyChunks(counts, records.length >= RARE_WORDS_FROM ? 2 : 1);
+  const files = [...chunks]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, entries]): [string, string] => [`${name}.json`, JSON.stringify(entries)]);
+  await writeJson(cachePath, { key, chunks: files } satisfies CachedChunks);
+  return new Map(files);
 }

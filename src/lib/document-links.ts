@@ -27,15 +27,26 @@ const link = (entry: LinkableDocument): DocumentLink => ({
   date: entry.data.date,
 });
 
-/** Computes, for documents in newest-first order, each one's newer, older and related documents. */
-export function documentLinks(
+/** The ids of each document's related documents, for documents in newest-first order. */
+export function relatedIds(
   newestFirst: readonly LinkableDocument[],
   options: RelatedOptions = {},
-): Map<string, DocumentLinks> {
-  const related = relatedDocuments(
+): Map<string, string[]> {
+  return relatedDocuments(
     newestFirst.map((entry) => ({ id: entry.id, terms: entry.data.terms })),
     options,
   );
+}
+
+/**
+ * Computes, for documents in newest-first order, each one's newer, older and related documents;
+ * `related` gives the related ids when they are known already (as `relatedIds` gives them).
+ */
+export function documentLinks(
+  newestFirst: readonly LinkableDocument[],
+  options: RelatedOptions = {},
+  related: ReadonlyMap<string, readonly string[]> = relatedIds(newestFirst, options),
+): Map<string, DocumentLinks> {
   const byId = new Map(newestFirst.map((entry) => [entry.id, entry]));
   const links = new Map<string, DocumentLinks>();
   newestFirst.forEach((entry, index) => {

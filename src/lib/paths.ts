@@ -14,25 +14,25 @@ export function documentPath(base: string, slug: string): string {
   return `${documentsRoot(base)}${slug}/`;
 }
 
-/** The URL path of page `n` (1-based) of the newest-first list. */
+/** The URL path of the home page (0) or of page `n` of all documents, counted from the oldest. */
 export function listPagePath(base: string, page: number): string {
-  return page <= 1 ? withBase(base, '') : withBase(base, `page/${page}/`);
+  return page < 1 ? withBase(base, '') : withBase(base, `page/${page}/`);
 }
 
-/** The URL path of page `n` of a list whose first page is at `first` (`first/2/`, `first/3/`, …). */
+/** The URL path of a list's first page `first` (0) or of its page `n` (`first/1/`, `first/2/`, …). */
 export function pagedPath(first: string, page: number): string {
-  return page <= 1 ? first : `${first}${page}/`;
+  return page < 1 ? first : `${first}${page}/`;
 }
 
-/** The URL path of the archive by year and month, or of one year, or of one month's page. */
-export function archivePath(base: string, year?: string, month?: string, page = 1): string {
+/** The URL path of the archive by year and month, or of one year, or of a month's first page (0) or page `n`. */
+export function archivePath(base: string, year?: string, month?: string, page = 0): string {
   if (year === undefined) return withBase(base, 'archive/');
   if (month === undefined) return withBase(base, `archive/${year}/`);
   return pagedPath(withBase(base, `archive/${year}/${month}/`), page);
 }
 
-/** The URL path of the page of one place or author, or of its page `n`. */
-export function namePath(base: string, kind: 'place' | 'author', slug: string, page = 1): string {
+/** The URL path of the first page (0) of one place or author, or of its page `n`. */
+export function namePath(base: string, kind: 'place' | 'author', slug: string, page = 0): string {
   return pagedPath(withBase(base, `${kind}/${slug}/`), page);
 }
 

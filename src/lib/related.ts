@@ -23,18 +23,29 @@ interface Posting {
   weight: number;
 }
 
+/**
+ * How many of the oldest documents the term weights are counted over: the largest power of two the
+ * archive holds. Weights counted over the whole archive would shift with every document added and
+ * reorder near ties in thousands of lists; these change only when the archive doubles.
+ */
+export function referenceSize(total: number): number {
+  return total < 1 ? 0 : 2 ** Math.floor(Math.log2(total));
+}
+
+// Documents come newest first, so the reference set is the tail of the list. Every term of a
+// document counts towards its length, as in plain cosine similarity: leaving out terms only one
+// document has would change a document's length whenever a newer one shares such a term.
 function weigh(documents: readonly TermDocument[]): Map<string, number>[] {
-  const df = new Map<string, number>();
-  for (const document of documents) for (const term in document.terms) df.set(term, (df.get(term) ?? 0) + 1);
-  const total = documents.length;
+  const reference = referenceSize(documents.length);
+  const frequencies = new Map<string, number>();
+  for (const document of documents.slice(documents.length - reference)) {
+    for (const term in document.terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  }
   return documents.map((document) => {
     const weights = new Map<string, number>();
     let norm = 0;
     for (const [term, count] of Object.entries(document.terms)) {
-      const frequency = df.get(term) ?? 1;
-      // A term only one document has cannot relate two documents.
-      if (frequency < 2) continue;
-      const weight = (1 + Math.log(count)) * Math.log(total / frequency);
+      const weight = (1 + Math.log(count)) * Math.log((reference + 1) / ((frequencies.get(term) ?? 0) + 1));
       if (weight <= 0) continue;
       weights.set(term, weight);
       norm += weight * weight;

@@ -1,23 +1,30 @@
 import type { Root } from 'hast';
 import { detectLanguage } from '../lib/detect-language.ts';
+import { countWords, excerpt } from '../lib/excerpt.ts';
+import { pageText } from '../lib/long-text.ts';
+import type { ParsedSeed } from '../lib/parse-seed.ts';
 import { createRenderer } from '../lib/render-html.ts';
-import { termCounts, type TermCounts } from '../lib/terms.ts';
+import { termCounts } from '../lib/terms.ts';
+import { countWordsInto } from '../lib/vocabulary.ts';
 import rehypeTypograf from '../plugins/rehype-typograf.ts';
+import type { DocumentFields } from '../schemas/document.ts';
+import type { WordCounts } from './document-words.ts';
 
-/** What the costly part of ingestion needs from one parsed document. */
+/** One parsed document and where it came from. */
 export interface DeriveInput {
-  /** Content digest of the seed file; names the rendered body in the bodies folder. */
-  digest: string;
-  title: string;
-  paragraphs: string[];
+  /** Path of the seed inside the seeds folder. */
+  file: string;
+  seed: ParsedSeed;
 }
 
-/** The costly facts derived from a document's text: its rendered body, typeset headline, terms and language. */
+/** Everything the site needs of one document, made once per version of its seed. */
 export interface Derived {
+  /** The page's fields, as the schema takes them. */
+  fields: DocumentFields;
+  /** The rendered body (typeset paragraphs). */
   html: string;
-  headline: string;
-  terms: TermCounts;
-  lang: string;
+  /** Its words for the "did you mean" vocabulary. */
+  words: WordCounts;
 }
 
 const render = createRenderer([rehypeTypograf]);
@@ -31,13 +38,27 @@ function typeset(text: string): string {
   return node?.type === 'text' ? node.value : text;
 }
 
-/** Renders a document's body and headline (with typography) and finds its terms and language. */
-export function deriveDocument(input: DeriveInput, fallbackLang: string): Derived {
-  const texts = [input.title, ...input.paragraphs];
+/** Renders a document's body and headline (with typography) and finds its terms, language and words. */
+export function deriveDocument({ file, seed }: DeriveInput, fallbackLang: string): Derived {
+  // What the page shows: a headline bounded for lists and feeds, long paragraphs in parts.
+  const page = pageText(seed);
+  const texts = [page.title, ...page.paragraphs];
+  const counts = new Map<string, number>();
+  countWordsInto([seed.title, ...seed.paragraphs].join('\n'), counts);
   return {
-    html: render(input.paragraphs),
-    headline: typeset(input.title),
-    terms: termCounts(texts),
-    lang: detectLanguage(texts.join('\n'), { fallback: fallbackLang }),
+    fields: {
+      title: page.title,
+      headline: typeset(page.title),
+      date: seed.date,
+      places: seed.places,
+      authors: seed.authors,
+      description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
+      words: countWords([seed.title, ...seed.paragraphs]),
+      source: file,
+      terms: termCounts(texts),
+      lang: detectLanguage(texts.join('\n'), { fallback: fallbackLang }),
+    },
+    html: render(page.paragraphs),
+    words: Object.fromEntries(counts),
   };
 }

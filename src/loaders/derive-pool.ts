@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
-import deriveBatch, { type DerivedFacts, type DeriveTask } from './derive-worker.ts';
+import { threadPool } from '../integrations/off-thread.ts';
+import deriveBatch, { type DerivedSeed, type DeriveTask } from './derive-worker.ts';
 
 /** Runs derive batches on worker threads when there is much to do, inline when there is little. */
 export interface Deriver {
-  derive: (task: DeriveTask) => Promise<DerivedFacts[]>;
+  derive: (task: DeriveTask) => Promise<DerivedSeed[]>;
   close: () => Promise<void>;
 }
 
@@ -15,26 +15,22 @@ const MIN_BATCH_FOR_THREADS = 16;
 /**
  * A deriver for one sync pass with this many worker threads (0: all inline); `close` it when the
  * pass ends so its threads exit. The default leaves one core to the build's own thread, which reads,
- * parses and stores documents meanwhile: on 2 cores, two threads measured slower than one.
+ * digests and stores documents meanwhile: on 2 cores, two threads measured slower than one.
  */
 export function createDeriver(threads = availableParallelism() - 1): Deriver {
-  let pool: Piscina | undefined;
+  const pool =
+    threads > 0
+      ? threadPool<DeriveTask, DerivedSeed[]>(new URL('./derive-worker.ts', import.meta.url), threads)
+      : undefined;
   return {
     derive: (task) => {
-      if (threads < 1 || task.inputs.length < MIN_BATCH_FOR_THREADS) return deriveBatch(task);
-      pool ??= new Piscina({
-        filename: new URL('./derive-worker.ts', import.meta.url).href,
-        minThreads: threads,
-        maxThreads: threads,
-      });
       // While every thread has a batch waiting, the calling thread takes this one itself: it would
       // otherwise sit idle until the threads catch up (content sync at 10,000 documents: 10.6 → 9.0 s).
-      if (pool.queueSize > 0) return deriveBatch(task);
-      return pool.run(task) as Promise<DerivedFacts[]>;
+      if (!pool || task.seeds.length < MIN_BATCH_FOR_THREADS || pool.queued > 0) return deriveBatch(task);
+      return pool.run(task);
     },
     close: async () => {
-      await pool?.destroy();
-      pool = undefined;
+      await pool?.close();
     },
   };
 }

@@ -1,27 +1,54 @@
-import { deriveDocument, type DeriveInput } from './derive-document.ts';
-import { writeBody } from './document-bodies.ts';
-import type { TermCounts } from '../lib/terms.ts';
+import { ingestSeed } from '../lib/ingest.ts';
+import type { DocumentFields } from '../schemas/document.ts';
+import { deriveDocument } from './derive-document.ts';
+import { bodiesFolder } from './document-bodies.ts';
+import { wordsFolder } from './document-words.ts';
+import type { SeedOutcome } from './seed-outcomes.ts';
 
-/** One batch of documents for a worker thread, and where their bodies go. */
-export interface DeriveTask {
-  bodies: string;
-  fallbackLang: string;
-  inputs: DeriveInput[];
+/** One seed file's bytes, read and digested by the sync. */
+export interface SeedBytes {
+  file: string;
+  digest: string;
+  bytes: Uint8Array;
 }
 
-/** What a worker returns for each document (the body itself stays on disk), or why it failed. */
-export type DerivedFacts = { headline: string; terms: TermCounts; lang: string } | { error: string };
+/** One batch of changed seed files for a worker thread, and where their bodies and words go. */
+export interface DeriveTask {
+  bodies: string;
+  words: string;
+  fallbackLang: string;
+  maxBytes: number;
+  seeds: SeedBytes[];
+}
 
-/** Derives a batch of documents and writes their bodies (runs in a worker thread, or inline). */
-export default async function deriveBatch(task: DeriveTask): Promise<DerivedFacts[]> {
-  return task.inputs.map((input): DerivedFacts => {
+/** What ingestion concluded about one file, and for a document its fields, or why it could not be rendered. */
+export interface DerivedSeed {
+  outcome: SeedOutcome;
+  fields?: DocumentFields;
+  error?: string;
+}
+
+/**
+ * Decodes, parses and derives a batch of seed files, writing each document's body and words under
+ * its digest (runs in a worker thread, or inline).
+ */
+export default async function deriveBatch(task: DeriveTask): Promise<DerivedSeed[]> {
+  const bodies = bodiesFolder(task.bodies);
+  const words = wordsFolder(task.words);
+  return task.seeds.map(({ file, digest, bytes }): DerivedSeed => {
+    const result = ingestSeed(file, bytes, { maxBytes: task.maxBytes });
+    if (!result.ok) return { outcome: { ok: false, problems: result.problems } };
+    const { slug, encoding, problems, seed } = result;
+    const names = { line: result.datelineLine ?? 1, places: seed.places, authors: seed.authors };
+    const outcome: SeedOutcome = { ok: true, slug, encoding, problems, names };
     // One document that trips the renderer is reported; the rest of the batch still builds.
     try {
-      const { html, ...facts } = deriveDocument(input, task.fallbackLang);
-      writeBody(task.bodies, input.digest, html);
-      return facts;
+      const derived = deriveDocument({ file, seed: result.seed }, task.fallbackLang);
+      bodies.write(digest, derived.html);
+      words.write(digest, JSON.stringify(derived.words));
+      return { outcome, fields: derived.fields };
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      return { outcome, error: error instanceof Error ? error.message : String(error) };
     }
   });
 }

@@ -1,10 +1,11 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ArchiveDocument } from '../schemas/document.ts';
+import { readJson, writeJson } from './json-file.ts';
 
 /**
  * What the build's integrations (search index, vocabulary, offline list) read of one document:
- * the loader's record, without what only pages need. Its body is `<cacheDir>/archive-bodies/<digest>.html`.
+ * the loader's record, without what only pages need. Its body is `<cacheDir>/archive-bodies/<digest>.html`,
+ * its words for the vocabulary `<cacheDir>/archive-words/<digest>.json` (`readWords`).
  */
 export interface DocumentRecord extends Pick<
   ArchiveDocument,
@@ -26,20 +27,10 @@ const byDateThenId = (a: DocumentRecord, b: DocumentRecord): number =>
 
 /** Writes every record, oldest first (ties by id), replacing the previous list in one step. */
 export async function writeRecords(cacheDir: string, records: readonly DocumentRecord[]): Promise<void> {
-  const path = recordsPath(cacheDir);
-  await mkdir(dirname(path), { recursive: true });
-  const sorted = [...records].sort(byDateThenId);
-  // Written beside and renamed, so a reader never sees half a list.
-  await writeFile(`${path}.tmp`, JSON.stringify(sorted));
-  await rename(`${path}.tmp`, path);
+  await writeJson(recordsPath(cacheDir), [...records].sort(byDateThenId));
 }
 
 /** Reads the records the loader published, oldest first; none when no sync has run. */
 export async function readRecords(cacheDir: string): Promise<DocumentRecord[]> {
-  try {
-    return JSON.parse(await readFile(recordsPath(cacheDir), 'utf8')) as DocumentRecord[];
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  return readJson<DocumentRecord[]>(recordsPath(cacheDir), []);
 }

@@ -1,7 +1,8 @@
 import { resolve, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { siteConfig } from '../site-config.ts';
 import { maxBytesFromEnv } from './read-seed.ts';
-import { syncSeeds } from './sync-seeds.ts';
+import { syncSeeds, type SyncOptions } from './sync-seeds.ts';
 
 /** Options of the seeds loader. */
 export interface SeedsLoaderOptions {
@@ -15,11 +16,17 @@ export interface SeedsLoaderOptions {
 export function seedsLoader(options: SeedsLoaderOptions): Loader {
   if (!options.directory) throw new Error('seedsLoader: `directory` is required');
   const directory = resolve(options.directory);
-  const maxBytes = options.maxBytes ?? maxBytesFromEnv();
+  const sync: SyncOptions = {
+    directory,
+    maxBytes: options.maxBytes ?? maxBytesFromEnv(),
+    cacheDir: siteConfig.cacheDir,
+    lang: siteConfig.lang,
+    threads: siteConfig.syncThreads,
+  };
   return {
     name: 'seeds-loader',
     load: async (context) => {
-      await syncSeeds(directory, maxBytes, context);
+      await syncSeeds(sync, context);
       const { watcher, logger } = context;
       if (!watcher) return;
       watcher.add(directory);
@@ -28,7 +35,9 @@ export function seedsLoader(options: SeedsLoaderOptions): Loader {
       let queue = Promise.resolve();
       const reload = (): void => {
         queue = queue
-          .then(() => syncSeeds(directory, maxBytes, context))
+          .then(async () => {
+            await syncSeeds(sync, context);
+          })
           .catch((error: unknown) => logger.error(String(error)));
       };
       const onChange = (path: string): void => {

@@ -1,143 +1,216 @@
-import { availableParallelism } from 'node:os';
 import type { LoaderContext } from 'astro/loaders';
-import { countWords, excerpt } from '../lib/excerpt.ts';
-import { ingestSeed, INGEST_VERSION, type IngestResult } from '../lib/ingest.ts';
-import { boundedTitle, pageText } from '../lib/long-text.ts';
 import { nameCollisions } from '../lib/name-collisions.ts';
+import type { Problem } from '../lib/problems.ts';
 import { progressCounter } from '../lib/progress.ts';
-import { siteConfig } from '../site-config.ts';
-import { createDeriver } from './derive-pool.ts';
-import type { DeriveInput } from './derive-document.ts';
-import type { DerivedFacts } from './derive-worker.ts';
-import { bodiesDir, hasBody, makeBodiesDir, pruneBodies } from './document-bodies.ts';
-import { writeRecords } from './document-records.ts';
 import type { ArchiveDocument } from '../schemas/document.ts';
+import { createDeriver } from './derive-pool.ts';
+import type { DerivedSeed, SeedBytes } from './derive-worker.ts';
+import { bodiesDir, bodiesFolder } from './document-bodies.ts';
+import { writeRecords } from './document-records.ts';
+import { wordsDir, wordsFolder } from './document-words.ts';
 import { reportIngest, type IngestSummary } from './ingest-report.ts';
-import { readSeed, type ReadResult } from './read-seed.ts';
+import { readSeed } from './read-seed.ts';
+import { ingestFingerprint, seedDigest } from './seed-digest.ts';
 import { scanSeedsFolder } from './seed-files.ts';
+import { readOutcomes, writeOutcomes, type SeedOutcome } from './seed-outcomes.ts';
+import { writeSyncReport, type SyncReport } from './sync-report.ts';
 
-type Parsed = Extract<IngestResult, { ok: true }> & { file: string; digest: string };
+/** Where a sync reads seeds from and keeps what it made, and how it works. */
+export interface SyncOptions {
+  /** Absolute path of the seeds folder. */
+  directory: string;
+  maxBytes: number;
+  /** Build cache folder: bodies, words, outcomes and records go there. */
+  cacheDir: string;
+  /** The site's language, which short texts fall back to. */
+  lang: string;
+  /** Worker threads that decode, parse and render changed files (0: none). */
+  threads: number;
+}
+
+type Context = Pick<LoaderContext, 'store' | 'parseData' | 'logger'>;
+
+// One seed file of this pass: unreadable, known by its digest, or waiting for its thread's result.
+interface Item {
+  file: string;
+  problem?: Problem;
+  digest?: string;
+  known?: SeedOutcome;
+  result?: number;
+}
 
 const READ_BATCH = 64;
 // Batches handed to the threads and not yet stored: enough to keep both cores busy, few enough
 // that a large archive is never held in memory whole.
 const IN_FLIGHT = 8;
 
-/** Worker threads for deriving documents: env `SYNC_THREADS` (0: none), else one per core but one. */
-export function threadsFromEnv(): number {
-  const raw = process.env['SYNC_THREADS']?.trim();
-  const value = raw ? Number(raw) : Number.NaN;
-  return Number.isInteger(value) && value >= 0 ? value : availableParallelism() - 1;
-}
-
-/** Syncs every seed into the content store: unchanged files are skipped by digest, the rest derived on threads. */
-export async function syncSeeds(directory: string, maxBytes: number, context: LoaderContext): Promise<void> {
-  const { store, parseData, generateDigest, logger } = context;
-  const bodies = bodiesDir(siteConfig.cacheDir);
-  await makeBodiesDir(bodies);
-  const deriver = createDeriver(threadsFromEnv());
-  const { files, ignored } = await scanSeedsFolder(directory);
-  const owners = new Map<string, string>();
-  const names = nameCollisions();
+/**
+ * Syncs every seed into the content store. Each file is read and digested first; only files whose
+ * digest is new, or whose body, words or store entry is missing, are decoded, parsed and rendered
+ * (on threads). Everything an unchanged file reported (warnings, its legacy encoding, its problems)
+ * comes back from the outcome it left under its digest, so the report is the same as a cold build's.
+ */
+export async function syncSeeds(options: SyncOptions, context: Context): Promise<SyncReport> {
+  const { store, parseData, logger } = context;
+  const fingerprint = ingestFingerprint(options);
+  const bodies = bodiesFolder(bodiesDir(options.cacheDir));
+  const words = wordsFolder(wordsDir(options.cacheDir));
+  await Promise.all([bodies.make(), words.make()]);
+  const previous = await readOutcomes(options.cacheDir);
+  const outcomes = new Map<string, SeedOutcome>();
+  const { files, ignored } = await scanSeedsFolder(options.directory);
   const summary: IngestSummary = {
     documents: 0,
     problems: [],
     ignored,
     legacyEncodings: {},
-    folder: directory,
+    folder: options.directory,
   };
+  const names = nameCollisions();
+  const report: SyncReport = { files: files.length, reused: 0, parsed: 0, rendered: 0 };
+  const owners = new Map<string, string>();
+  const digests = new Set<string>();
+  const late: SeedBytes[] = [];
   const problem = (file: string, reason: string): void => {
     summary.problems.push({ file, line: 1, reason, severity: 'error' });
   };
   const synced = progressCounter((line) => logger.info(line), 'documents synced', 5000);
 
-  const storeDocument = async (document: Parsed, facts: DerivedFacts | undefined): Promise<void> => {
-    const { seed, slug, file, digest } = document;
-    if (!facts || 'error' in facts) {
-      problem(file, `cannot render the document: ${facts?.error ?? 'no result'}`);
-      owners.delete(slug);
-      return;
+  // A known outcome stands in for its file when what it made is still there: the store entry and
+  // files under its digest, or, for a file that lost its slug to an earlier one, nothing at all.
+  const stillMade = (outcome: SeedOutcome, digest: string): boolean => {
+    if (!outcome.ok) return true;
+    const entry = String(store.get(outcome.slug)?.digest ?? '');
+    if (entry === digest) return bodies.has(digest) && words.has(digest);
+    return digests.has(entry);
+  };
+
+  const publish = async (file: string, digest: string, derived: DerivedSeed): Promise<boolean> => {
+    const { outcome, fields, error } = derived;
+    if (!outcome.ok) return false;
+    if (!fields) {
+      problem(file, `cannot render the document: ${error ?? 'no result'}`);
+      return false;
     }
     try {
-      const data = await parseData({
-        id: slug,
-        data: {
-          title: boundedTitle(seed.title).title,
-          headline: facts.headline,
-          date: seed.date,
-          places: seed.places,
-          authors: seed.authors,
-          description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
-          words: countWords([seed.title, ...seed.paragraphs]),
-          source: file,
-          terms: facts.terms,
-          lang: facts.lang,
-        },
-      });
-      store.set({ id: slug, data, digest });
-    } catch (error) {
-      problem(file, `document does not fit the schema: ${(error as Error).message.split('\n')[0]}`);
-      owners.delete(slug);
+      store.set({ id: outcome.slug, data: await parseData({ id: outcome.slug, data: fields }), digest });
+      report.rendered += 1;
+      return true;
+    } catch (failure) {
+      problem(file, `document does not fit the schema: ${(failure as Error).message.split('\n')[0]}`);
+      return false;
     }
   };
 
-  const pending: Promise<void>[] = [];
+  const commit = async (items: readonly Item[], results: readonly DerivedSeed[]): Promise<void> => {
+    for (const item of items) {
+      synced(files.length);
+      if (item.problem || item.digest === undefined) {
+        if (item.problem) summary.problems.push(item.problem);
+        continue;
+      }
+      const derived = item.result === undefined ? undefined : results[item.result];
+      const outcome = derived?.outcome ?? item.known;
+      if (!outcome) continue;
+      outcomes.set(item.digest, outcome);
+      summary.problems.push(...outcome.problems);
+      if (!outcome.ok) continue;
+      const owner = owners.get(outcome.slug);
+      if (owner !== undefined) {
+        problem(item.file, `same URL slug "${outcome.slug}" as ${owner}; rename one of the two files`);
+        continue;
+      }
+      if (derived && !(await publish(item.file, item.digest, derived))) continue;
+      if (!derived && String(store.get(outcome.slug)?.digest) !== item.digest) {
+        late.push({ file: item.file, digest: item.digest, bytes: new Uint8Array() });
+      }
+      owners.set(outcome.slug, item.file);
+      names.add({ file: item.file, ...outcome.names });
+      if (outcome.encoding !== 'utf-8' && outcome.encoding !== 'ascii') {
+        summary.legacyEncodings[item.file] = outcome.encoding;
+      }
+    }
+  };
+
+  const deriver = createDeriver(options.threads);
+  const task = (seeds: SeedBytes[]) => ({
+    bodies: bodies.directory,
+    words: words.directory,
+    fallbackLang: options.lang,
+    maxBytes: options.maxBytes,
+    seeds,
+  });
   try {
+    let committed = Promise.resolve();
+    const inFlight: Promise<void>[] = [];
     for (let start = 0; start < files.length; start += READ_BATCH) {
       const batch = files.slice(start, start + READ_BATCH);
-      const contents = await Promise.all(batch.map((file) => readSeed(directory, file, maxBytes)));
-      const changed: Parsed[] = [];
+      const reads = await Promise.all(
+        batch.map((file) => readSeed(options.directory, file, options.maxBytes)),
+      );
+      const items: Item[] = [];
+      const changed: SeedBytes[] = [];
       for (const [index, file] of batch.entries()) {
-        synced(files.length);
-        const read = contents[index] as ReadResult;
+        const read = reads[index] ?? { problem: { file, line: 1, reason: 'not read', severity: 'error' } };
         if ('problem' in read) {
-          summary.problems.push(read.problem);
+          items.push({ file, problem: read.problem });
           continue;
         }
-        const result = ingestSeed(file, read.bytes, { maxBytes });
-        summary.problems.push(...result.problems);
-        if (!result.ok) continue;
-        const owner = owners.get(result.slug);
-        if (owner !== undefined) {
-          problem(file, `same URL slug "${result.slug}" as ${owner}; rename one of the two files`);
-          continue;
+        const digest = seedDigest(fingerprint, file, read.bytes);
+        const known = previous.get(digest);
+        if (known && stillMade(known, digest)) {
+          items.push({ file, digest, known });
+          report.reused += 1;
+        } else {
+          items.push({ file, digest, result: changed.length });
+          changed.push({ file, digest, bytes: read.bytes });
         }
-        owners.set(result.slug, file);
-        names.add({ file, line: result.datelineLine ?? 1, ...result.seed });
-        if (result.encoding !== 'utf-8' && result.encoding !== 'ascii') {
-          summary.legacyEncodings[file] = result.encoding;
-        }
-        const digest = generateDigest(`${INGEST_VERSION}\n${file}\n${read.bytes.toString('latin1')}`);
-        if (store.get(result.slug)?.digest !== digest || !hasBody(bodies, digest)) {
-          changed.push({ ...result, file, digest });
+        digests.add(digest);
+      }
+      report.parsed += changed.length;
+      const results = changed.length > 0 ? deriver.derive(task(changed)) : Promise.resolve([]);
+      // Awaited in order below; a failure before its turn must not count as unhandled.
+      results.catch(() => {});
+      committed = committed.then(async () => commit(items, await results));
+      inFlight.push(committed);
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    }
+    await committed;
+    // Files whose outcome was known but whose outputs were gone (a pruned cache, a slug given up
+    // by a deleted file) are read and made again.
+    if (late.length > 0) {
+      for (const seed of late) {
+        const read = await readSeed(options.directory, seed.file, options.maxBytes);
+        if ('bytes' in read) seed.bytes = read.bytes;
+      }
+      report.parsed += late.length;
+      report.reused -= late.length;
+      const results = await deriver.derive(task(late));
+      for (const [index, seed] of late.entries()) {
+        const derived = results[index];
+        if (!derived || !(await publish(seed.file, seed.digest, derived))) {
+          const outcome = derived?.outcome;
+          if (outcome?.ok) owners.delete(outcome.slug);
         }
       }
-      if (changed.length === 0) continue;
-      const inputs: DeriveInput[] = changed.map(({ digest, seed }) => ({ digest, ...pageText(seed) }));
-      pending.push(
-        deriver.derive({ bodies, fallbackLang: siteConfig.lang, inputs }).then(async (facts) => {
-          for (const [index, document] of changed.entries()) {
-            await storeDocument(document, facts[index]);
-          }
-        }),
-      );
-      if (pending.length >= IN_FLIGHT) await pending.shift();
     }
-    await Promise.all(pending);
   } finally {
     await deriver.close();
   }
   for (const id of store.keys()) if (!owners.has(id)) store.delete(id);
   const keep = new Set([...store.values()].map((entry) => String(entry.digest)));
-  await pruneBodies(bodies, keep);
+  await Promise.all([bodies.prune(keep), words.prune(keep)]);
   await writeRecords(
-    siteConfig.cacheDir,
+    options.cacheDir,
     [...store.values()].map((entry) => {
       const { title, headline, date, places, authors, lang } = entry.data as ArchiveDocument;
       return { id: entry.id, digest: String(entry.digest), title, headline, date, places, authors, lang };
     }),
   );
+  await writeOutcomes(options.cacheDir, outcomes);
   summary.documents = owners.size;
   summary.problems.push(...names.problems());
+  await writeSyncReport(options.cacheDir, report);
   await reportIngest(summary, logger);
+  return report;
 }

@@ -20,3 +20,6 @@ export const documentSchema = z.object({
 
 /** A document as pages receive it. */
 export type ArchiveDocument = z.infer<typeof documentSchema>;
+
+/** A document's fields as the loader hands them to the schema. */
+export type DocumentFields = z.input<typeof documentSchema>;

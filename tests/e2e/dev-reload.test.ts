@@ -3,6 +3,7 @@ import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunkKey } from '../../src/lib/vocabulary.ts';
 
 const root = resolve('tests/.output/dev');
 const seeds = join(root, 'seeds');
@@ -78,6 +79,16 @@ describe('the dev server', () => {
   it('publishes a seed added while it runs', async () => {
     await writeFile(join(seeds, 'second.txt'), seed('Второй документ', 'Добавлен на лету.'));
     expect(await until('/doc/second/', (page) => page.status === 200)).toContain('Добавлен на лету.');
+  });
+
+  it('suggests the words of a seed added while it runs', async () => {
+    await writeFile(join(seeds, 'third.txt'), seed('Третий документ', 'Снегоуборщики вышли на улицы.'));
+    const chunk = `/search-words/${chunkKey('снегоуборщики')}.json`;
+    expect(await until(chunk, (page) => page.text.includes('снегоуборщики'))).toContain(
+      '["снегоуборщики",1]',
+    );
+    await unlink(join(seeds, 'third.txt'));
+    await until(chunk, (page) => page.status === 200 && !page.text.includes('снегоуборщики'));
   });
 
   it('shows an edited seed without a restart', async () => {

@@ -131,7 +131,7 @@ describe('feeds and discovery files', () => {
       'doc/ice-roads/',
       'archive/',
       'archive/2025/01/',
-      'archive/2025/01/2/',
+      'archive/2025/01/1/',
       'directory/',
       'place/moskva/',
       'author/ivan-sidorov/',

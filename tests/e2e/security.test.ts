@@ -13,7 +13,7 @@ import type { StaticServer } from '../support/static-server.ts';
 // Every page type of the fixture site, the search page with an answer, and hostile pages.
 const FIXTURE_PAGES = [
   '/',
-  '/page/2/',
+  '/page/1/',
   '/doc/kremlin-negotiations/',
   '/archive/',
   '/archive/2025/',

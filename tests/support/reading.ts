@@ -12,7 +12,7 @@ export const PAGE_TYPES: Record<string, string> = {
   archive: '/archive/',
   year: '/archive/2024/',
   month: '/archive/2025/01/',
-  'month page 2': '/archive/2025/01/2/',
+  'month page 1': '/archive/2025/01/1/',
   directory: '/directory/',
   place: '/place/moskva/',
   author: '/author/ivan-sidorov/',

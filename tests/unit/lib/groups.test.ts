@@ -50,18 +50,22 @@ describe('grouping', () => {
     expect(paginate([], 2)).toEqual([[]]);
   });
 
-  it('numbers the pages of a name from the second one on', () => {
+  it('gives a name its newest documents first and numbers full pages from the oldest', () => {
     const items = [
-      item('1', '2025-01-01', ['Москва']),
-      item('2', '2025-01-02', ['Москва']),
       item('3', '2025-01-03', ['Москва']),
+      item('2', '2025-01-02', ['Москва']),
+      item('1', '2025-01-01', ['Москва']),
     ];
     const pages = namePages(items, (entry) => entry.data.places, 2);
     expect(
-      pages.map((page) => [page.params.page, page.props.current, page.props.last, page.props.total]),
+      pages.map((page) => [
+        page.params.page,
+        page.props.page.entries.map((entry) => entry.id),
+        page.props.total,
+      ]),
     ).toEqual([
-      [undefined, 1, 2, 3],
-      ['2', 2, 2, 3],
+      [undefined, ['3', '2'], 3],
+      ['1', ['2', '1'], 3],
     ]);
   });
 });

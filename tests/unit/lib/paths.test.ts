@@ -17,11 +17,12 @@ describe('paths', () => {
     expect(withBase('/archive/', 'search/')).toBe('/archive/search/');
   });
 
-  it('puts documents under /doc/ and later list pages under /page/', () => {
+  it('puts documents under /doc/ and the numbered list pages under /page/, from page 1 on', () => {
     expect(documentPath('/', 'a-b')).toBe('/doc/a-b/');
     expect(documentsRoot('/archive')).toBe('/archive/doc/');
     expect(documentPath('/archive', 'a-b').startsWith(documentsRoot('/archive'))).toBe(true);
-    expect(listPagePath('/x/', 1)).toBe('/x/');
+    expect(listPagePath('/x/', 0)).toBe('/x/');
+    expect(listPagePath('/x/', 1)).toBe('/x/page/1/');
     expect(listPagePath('/x/', 3)).toBe('/x/page/3/');
   });
 });
@@ -35,6 +36,7 @@ describe('paths of browsing pages', () => {
     expect(namePath('/', 'place', 'moskva')).toBe('/place/moskva/');
     expect(namePath('/', 'author', 'ivan', 3)).toBe('/author/ivan/3/');
     expect(directoryPath('/a')).toBe('/a/directory/');
-    expect(pagedPath('/x/', 1)).toBe('/x/');
+    expect(pagedPath('/x/', 0)).toBe('/x/');
+    expect(pagedPath('/x/', 1)).toBe('/x/1/');
   });
 });

@@ -99,16 +99,16 @@ const spaced = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
 async function runPipeline(seed: ParsedSeed): Promise<void> {
   const page = pageText(seed);
-  const derived = deriveDocument({ digest: 'd', ...page }, 'ru');
+  const derived = deriveDocument({ file: 'doc.txt', seed }, 'ru');
+  const { headline } = derived.fields;
   const description = excerpt(seed.paragraphs[0] ?? seed.title, 200);
 
   const body = strictHtml(derived.html);
   expect(body.errors).toEqual([]);
-  for (const text of [body.text, derived.headline, page.title, description])
-    expect(text).not.toMatch(UNWRITABLE);
+  for (const text of [body.text, headline, page.title, description]) expect(text).not.toMatch(UNWRITABLE);
   // Typography sets spaces, dashes and quotes; markup-like and entity-like text stays as written.
   expect(entities(body.text)).toEqual(page.paragraphs.flatMap(entities));
-  expect(entities(derived.headline)).toEqual(entities(page.title));
+  expect(entities(headline)).toEqual(entities(page.title));
 
   const entry = { id: 'doc', data: { ...seed, title: page.title, description } };
   const items = latestItems([entry], SITE, () => derived.html);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { relatedDocuments } from '../../../src/lib/related.ts';
+import { syntheticSeed } from '../../../scripts/bench/corpus.ts';
+import { parseSeed } from '../../../src/lib/parse-seed.ts';
+import { referenceSize, relatedDocuments } from '../../../src/lib/related.ts';
 import { termCounts } from '../../../src/lib/terms.ts';
 
 const doc = (id: string, text: string) => ({ id, terms: termCounts([text]) });
@@ -40,5 +42,34 @@ describe('relatedDocuments', () => {
     const many = Array.from({ length: 6 }, (_, index) => doc(`d${index}`, 'общий термин'));
     many.push(doc('other', 'посторонний текст'));
     expect(relatedDocuments(many, { postings: 2 }).get('d5')?.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('related documents as the archive grows', () => {
+  // Generated documents, newest first, each a 300-word news text.
+  const generated = (from: number, count: number) =>
+    Array.from({ length: count }, (_, index) => {
+      const { path, text } = syntheticSeed(from + index);
+      const parsed = parseSeed(text, path);
+      if (!parsed.ok) throw new Error(`generated document ${path} does not parse`);
+      return { id: `${from + index}`, terms: termCounts([parsed.seed.title, ...parsed.seed.paragraphs]) };
+    }).reverse();
+
+  it('counts term weights over the oldest power of two documents', () => {
+    expect([0, 1, 2, 3, 1000, 1024, 1025].map(referenceSize)).toEqual([0, 1, 2, 2, 512, 1024, 1024]);
+  });
+
+  it('changes the lists of few documents but those the newer document joins when one is added', () => {
+    const archive = generated(0, 1000);
+    const before = relatedDocuments(archive);
+    for (const added of generated(1000, 5)) {
+      const after = relatedDocuments([added, ...archive]);
+      const moved = [...before].filter(([id, list]) => {
+        const now = after.get(id) ?? [];
+        return !now.includes(added.id) && now.join() !== list.join();
+      });
+      // Weights counted over the whole archive reordered 40 to 60 of these 1,000 lists per added document.
+      expect(moved.length).toBeLessThanOrEqual(10);
+    }
   });
 });

@@ -1,64 +1,99 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDeriver } from '../../../src/loaders/derive-pool.ts';
-import deriveBatch from '../../../src/loaders/derive-worker.ts';
-import { bodyPath, makeBodiesDir, pruneBodies, readBody } from '../../../src/loaders/document-bodies.ts';
+import deriveBatch, { type DeriveTask } from '../../../src/loaders/derive-worker.ts';
+import { bodyPath, readBody } from '../../../src/loaders/document-bodies.ts';
+import { digestFolder } from '../../../src/loaders/digest-folder.ts';
 
-async function bodiesFolder(): Promise<string> {
-  const directory = await mkdtemp(join(tmpdir(), 'bodies-'));
-  await makeBodiesDir(directory);
-  return directory;
-}
-
-const input = (index: number) => ({
-  digest: `d${index}`,
-  title: `Заголовок ${index}`,
-  paragraphs: [`Переговоры в Кремле продолжились "в среду" — номер ${index}.`],
+// A headline the renderer is made to fail on, as a library bug would.
+vi.mock('../../../src/loaders/derive-document.ts', async (original) => {
+  const actual = await original<typeof import('../../../src/loaders/derive-document.ts')>();
+  return {
+    ...actual,
+    deriveDocument: (...args: Parameters<typeof actual.deriveDocument>) => {
+      if (args[0].seed.title === 'Сбой') throw new Error('renderer failed');
+      return actual.deriveDocument(...args);
+    },
+  };
 });
 
-describe('deriving documents', () => {
-  it('writes each body under its digest and returns terms and language', async () => {
-    const bodies = await bodiesFolder();
-    const [facts] = await deriveBatch({ bodies, fallbackLang: 'ru', inputs: [input(1)] });
-    expect(facts).toMatchObject({ lang: 'ru', terms: { переговор: 1 } });
-    const html = await readFile(bodyPath(bodies, 'd1'), 'utf8');
+const encoder = new TextEncoder();
+const seed = (index: number, title = `Заголовок ${index}`) => ({
+  file: `doc-${index}.txt`,
+  digest: `d${index}`,
+  bytes: encoder.encode(
+    ` date 2025-01-0${(index % 9) + 1} ${title}\n\nПереговоры в Кремле продолжились "в среду" — номер ${index}.\n`,
+  ),
+});
+
+async function task(seeds: DeriveTask['seeds']): Promise<DeriveTask> {
+  const cache = await mkdtemp(join(tmpdir(), 'derive-'));
+  const folders = { bodies: join(cache, 'bodies'), words: join(cache, 'words') };
+  await Promise.all(Object.values(folders).map((folder) => digestFolder(folder, '').make()));
+  return { ...folders, fallbackLang: 'ru', maxBytes: 1_000_000, seeds };
+}
+
+describe('deriving documents from their bytes', () => {
+  it('writes each body and its words under the digest and returns the page fields', async () => {
+    const work = await task([seed(1)]);
+    const [result] = await deriveBatch(work);
+    expect(result?.outcome).toEqual({
+      ok: true,
+      slug: 'doc-1',
+      encoding: 'utf-8',
+      problems: [],
+      names: { line: 1, places: [], authors: [] },
+    });
+    expect(result?.fields).toMatchObject({ title: 'Заголовок 1', lang: 'ru', source: 'doc-1.txt' });
+    expect(result?.fields?.terms).toMatchObject({ переговор: 1 });
+    const html = await readFile(bodyPath(work.bodies, 'd1'), 'utf8');
     expect(html).toMatch(/^<p>Переговоры\sв\sКремле\sпродолжились\s«в\sсреду»/u);
+    const words = JSON.parse(await readFile(join(work.words, 'd1.json'), 'utf8')) as Record<string, number>;
+    expect(words).toMatchObject({ переговоры: 1, кремле: 1, заголовок: 1 });
   });
 
-  it('reports a document the renderer cannot take and still derives the others', async () => {
-    const bodies = await bodiesFolder();
-    const broken = { ...input(2), paragraphs: null as unknown as string[] };
-    const facts = await deriveBatch({ bodies, fallbackLang: 'ru', inputs: [broken, input(3)] });
-    expect(facts[0]).toHaveProperty('error');
-    expect(facts[1]).toHaveProperty('lang', 'ru');
+  it('gives the problems of a file that does not parse, and derives the others', async () => {
+    const broken = { file: 'broken.txt', digest: 'b', bytes: encoder.encode('no header\n') };
+    const results = await deriveBatch(await task([broken, seed(2)]));
+    expect(results[0]?.outcome.ok).toBe(false);
+    expect(results[0]?.outcome.problems[0]).toMatchObject({ file: 'broken.txt', severity: 'error' });
+    expect(results[1]?.fields?.title).toBe('Заголовок 2');
+  });
+
+  it('names the document the renderer cannot take and still derives the others', async () => {
+    const results = await deriveBatch(await task([seed(3, 'Сбой'), seed(4)]));
+    expect(results[0]).toMatchObject({ outcome: { ok: true }, error: 'renderer failed' });
+    expect(results[0]?.fields).toBeUndefined();
+    expect(results[1]?.fields?.title).toBe('Заголовок 4');
   });
 
   it('gives the same results on worker threads as inline', async () => {
-    const inputs = Array.from({ length: 40 }, (_, index) => input(index));
-    const inline = await deriveBatch({ bodies: await bodiesFolder(), fallbackLang: 'ru', inputs });
-    const bodies = await bodiesFolder();
+    const seeds = Array.from({ length: 40 }, (_, index) => seed(index + 10));
+    const inline = await deriveBatch(await task(seeds));
+    const work = await task(seeds);
     const deriver = createDeriver(2);
     try {
-      expect(await deriver.derive({ bodies, fallbackLang: 'ru', inputs })).toEqual(inline);
+      expect(await deriver.derive(work)).toEqual(inline);
     } finally {
       await deriver.close();
     }
-    expect((await readdir(bodies)).length).toBe(40);
+    expect((await readdir(work.bodies)).length).toBe(40);
   });
 });
 
-describe('the bodies folder', () => {
-  it('drops the bodies of documents no longer in the store', async () => {
-    const bodies = await bodiesFolder();
-    await deriveBatch({ bodies, fallbackLang: 'ru', inputs: [input(1), input(2)] });
-    expect(await pruneBodies(bodies, new Set(['d2']))).toBe(1);
-    expect(await readdir(bodies)).toEqual(['d2.html']);
+describe('a folder of files named by digest', () => {
+  it('drops the files of digests no longer kept', async () => {
+    const folder = digestFolder(await mkdtemp(join(tmpdir(), 'digests-')), '.html');
+    folder.write('d1', 'one');
+    folder.write('d2', 'two');
+    expect(await folder.prune(new Set(['d2']))).toBe(1);
+    expect(await readdir(folder.directory)).toEqual(['d2.html']);
   });
 
   it('names the document whose body is missing', async () => {
-    const bodies = await bodiesFolder();
+    const bodies = await mkdtemp(join(tmpdir(), 'bodies-'));
     expect(() => readBody(bodies, { id: 'gone', digest: 'nothing' })).toThrow(/gone.*build again/u);
   });
 });

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A cache folder of one file per document, named by the digest of its seed. */
+export interface DigestFolder {
+  directory: string;
+  /** Where the file of this digest is kept. */
+  path: (digest: string) => string;
+  /** Makes the folder, once per sync rather than once per file. */
+  make: () => Promise<void>;
+  /**
+   * Writes one file into the folder. Synchronously: it runs on a derive thread of its own, where an
+   * async write is three trips through the I/O pool for a 4 kB file.
+   */
+  write: (digest: string, text: string) => void;
+  has: (digest: string) => boolean;
+  /** The file's text; throws the system's error when it is missing. */
+  read: (digest: string) => string;
+  /** Deletes the files of digests not in `keep`, and says how many. */
+  prune: (keep: ReadonlySet<string>) => Promise<number>;
+}
+
+/** The folder `directory` holding one `<digest><extension>` file per document. */
+export function digestFolder(directory: string, extension: string): DigestFolder {
+  const path = (digest: string): string => join(directory, `${digest}${extension}`);
+  return {
+    directory,
+    path,
+    make: async () => {
+      await mkdir(directory, { recursive: true });
+    },
+    write: (digest, text) => writeFileSync(path(digest), text),
+    has: (digest) => existsSync(path(digest)),
+    read: (digest) => readFileSync(path(digest), 'utf8'),
+    prune: async (keep) => {
+      const names = await readdir(directory).catch(() => []);
+      const stale = names.filter(
+        (name) => name.endsWith(extension) && !keep.has(name.slice(0, -extension.length)),
+      );
+      await Promise.all(stale.map((name) => rm(join(directory, name), { force: true })));
+      return stale.length;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { relatedIds, type LinkableDocument } from '../lib/document-links.ts';
+import type { RelatedOptions } from '../lib/related.ts';
+import { readJson, writeJson } from './json-file.ts';
+
+interface CachedLists {
+  key: string;
+  lists: [id: string, related: string[]][];
+}
+
+/**
+ * Each document's related ids (`relatedIds`), computed once for a set of documents: the lists
+ * depend on every document, so they are kept in the build cache under a digest of all their
+ * digests, and a rebuild with the same documents reads them back instead of comparing them all.
+ */
+export async function cachedRelatedIds(
+  newestFirst: readonly (LinkableDocument & { digest?: string | number })[],
+  options: RelatedOptions,
+  cacheDir: string,
+): Promise<Map<string, string[]>> {
+  const hash = createHash('sha256').update(JSON.stringify(options));
+  for (const entry of newestFirst) hash.update(`\n${entry.id} ${String(entry.digest)}`);
+  const key = hash.digest('hex');
+  const path = resolve(cacheDir, 'archive-related.json');
+  const cached = await readJson<CachedLists | undefined>(path, undefined).catch(() => undefined);
+  if (cached?.key === key) return new Map(cached.lists);
+  const lists = relatedIds(newestFirst, options);
+  await writeJson(path, { key, lists: [...lists] } satisfies CachedLists);
+  return lists;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { parseCount } from '../../../src/lib/settings.ts';
+
+describe('parseCount', () => {
+  it('takes the default when the variable is unset or blank', () => {
+    expect(parseCount('PAGE_SIZE', undefined, 50, 1)).toBe(50);
+    expect(parseCount('PAGE_SIZE', '  ', 50, 1)).toBe(50);
+  });
+
+  it('reads whole numbers and refuses the rest, naming the variable', () => {
+    expect(parseCount('SYNC_THREADS', '0', 1)).toBe(0);
+    expect(parseCount('PAGE_SIZE', ' 20 ', 50, 1)).toBe(20);
+    expect(() => parseCount('PAGE_SIZE', '0', 50, 1)).toThrow(
+      /PAGE_SIZE must be a whole number of at least 1/u,
+    );
+    expect(() => parseCount('SYNC_THREADS', 'two', 1)).toThrow(/SYNC_THREADS.*"two"/u);
+    expect(() => parseCount('SYNC_THREADS', '1.5', 1)).toThrow(/SYNC_THREADS/u);
+  });
+});
