@@ -22,13 +22,7 @@ export default defineConfig({
   // Order matters: hooks run in this order, and the service worker precaches the finished search
   // index and the vocabulary, so the offline integration comes after them.
   integrations: [
-    // maxFragments keeps Pagefind's file count near 1,000 instead of one file per document.
-    searchIntegration({
-      seedsDir: siteConfig.seedsDir,
-      lang: siteConfig.lang,
-      maxFragments: 1000,
-      shardSize: siteConfig.searchShardSize,
-    }),
+    searchIntegration({ bundleSize: siteConfig.searchShardSize, reportPath: siteConfig.searchReport }),
     searchVocabularyIntegration({ seedsDir: siteConfig.seedsDir }),
     sitemap(),
     offlineIntegration({

@@ -26,8 +26,10 @@ export interface SiteConfig {
   seedsDir: string;
   /** Build cache folder (Astro's content store and the rendered bodies beside it; env `ASTRO_CACHE_DIR`). */
   cacheDir: string;
-  /** Documents per search index bundle; larger sites are searched across several (env `SEARCH_SHARD_SIZE`). */
+  /** Most documents in one search index bundle: Pagefind holds a bundle in memory while indexing it (env `SEARCH_SHARD_SIZE`). */
   searchShardSize: number;
+  /** Where each build reports the search bundles it indexed and reused (env `SEARCH_REPORT`). */
+  searchReport: string;
 }
 
 /** The site's configuration; environment variables override what deploys change. */
@@ -46,4 +48,5 @@ export const siteConfig: SiteConfig = {
   // A separate cache lets test builds over fixtures leave the real site's content store alone.
   cacheDir: process.env['ASTRO_CACHE_DIR'] ?? './node_modules/.astro',
   searchShardSize: parseShardSize(process.env['SEARCH_SHARD_SIZE']),
+  searchReport: process.env['SEARCH_REPORT'] ?? 'reports/search-index.json',
 };

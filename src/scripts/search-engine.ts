@@ -1,3 +1,6 @@
+import { withBase } from '../lib/paths.ts';
+import type { BundleList } from '../lib/search-bundles.ts';
+import { headlinesFirst, HEADLINE_WINDOW } from '../lib/search-headlines.ts';
 import { archiveWeights, mergeCounts, mergeRanked } from '../lib/search-merge.ts';
 import { matchesQueryWords, planLanguages, SHARD_FILTER, type BundleEntry } from '../lib/search-shards.ts';
 import { FILTER_KEYS, type SearchState } from '../lib/search-state.ts';
@@ -26,6 +29,7 @@ interface ResultData {
   content: string;
   locations?: number[];
   meta: Record<string, string | undefined>;
+  filters?: Record<string, string[] | undefined>;
 }
 interface RawResult {
   score: number;
@@ -48,46 +52,47 @@ interface PagefindModule {
 
 interface Index {
   api: Instance;
+  /** The language of its documents (one Pagefind index per language). */
+  language: string;
   pages: number;
   /** Shard numbers merged into this instance; with more than one it is searched shard by shard. */
   shards: number[];
 }
 
-async function readJson<T>(url: string, missing?: T): Promise<T> {
+async function readJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
-  if (response.status === 404 && missing !== undefined) return missing;
   if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
   return (await response.json()) as T;
 }
 
-// The first bundle and the further shard bundles the build lists (none for most sites; the dev
-// server has no list at all).
-async function readBundles(bundle: string, metaCacheTag: string | undefined): Promise<BundleEntry[]> {
+// The bundles the build lists in the entry bundle's `bundles.json` (oldest first, the entry bundle
+// last), with the documents of each language, so no bundle's own entry file is fetched to plan.
+async function readBundles(
+  bundle: string,
+  base: string,
+  metaCacheTag: string | undefined,
+): Promise<BundleEntry[]> {
   const tag = metaCacheTag ? `?ts=${encodeURIComponent(metaCacheTag)}` : '';
-  const entry = async (path: string): Promise<BundleEntry> => ({
-    bundle: path,
-    languages: (await readJson<Pick<BundleEntry, 'languages'>>(`${path}pagefind-entry.json${tag}`)).languages,
-  });
-  // The list and the first entry in parallel: most sites have no further bundle to wait for.
-  const [shards, first] = await Promise.all([
-    readJson<string[]>(`${bundle}shards.json${tag}`, []),
-    entry(bundle),
-  ]);
-  return [first, ...(await Promise.all(shards.map(entry)))];
+  const list = await readJson<BundleList>(`${bundle}bundles.json${tag}`);
+  return list.bundles.map(({ path, languages }) => ({ bundle: withBase(base, path), languages }));
 }
+
+// Matches in the date meta field are no reason to rank a document (the date is not its text).
+const RANKING = { metaWeights: { date: 0 } };
 
 // Pagefind picks an instance's index by the page's `lang`, and its WebAssembly (which holds the
 // stemmer) is global to its worker: each language gets its own module copy, hence its own worker,
-// created while `lang` names that language. The shards of a language are merged into its instance
-// (`mergeIndex`: one worker and one WebAssembly per language however many shards), each tagged
-// with a synthetic filter so date orders can be read shard by shard.
+// created while `lang` names that language. The bundles of a language are merged into its
+// instance (`mergeIndex`: one worker and one WebAssembly per language however many bundles), each
+// tagged with a synthetic filter so date orders can be read bundle by bundle. A language's module
+// loads from the entry bundle when it holds the language, so its URL stays the same from build to build.
 async function openIndexes(
   bundle: string,
   base: string,
   highlightParam: string,
   metaCacheTag: string | undefined,
 ): Promise<Index[]> {
-  const plans = planLanguages(await readBundles(bundle, metaCacheTag));
+  const plans = planLanguages(await readBundles(bundle, base, metaCacheTag), bundle);
   const root = document.documentElement;
   const pageLang = root.lang;
   return Promise.all(
@@ -97,6 +102,7 @@ async function openIndexes(
         baseUrl: base,
         highlightParam,
         excerptLength: 24,
+        ranking: RANKING,
         // The build's id instead of a timestamp lets the service worker serve the entry file offline.
         ...(metaCacheTag ? { metaCacheTag } : {}),
       };
@@ -117,7 +123,7 @@ async function openIndexes(
       await Promise.all(
         merged.map(({ bundle: path, shard }) => api.mergeIndex(path, { language, ...shared, ...tag(shard) })),
       );
-      return { api, pages, shards: bundles.map(({ shard }) => shard) };
+      return { api, language, pages, shards: bundles.map(({ shard }) => shard) };
     }),
   );
 }
@@ -180,8 +186,9 @@ async function searchIndex(
 
 function searchOptions(state: SearchState): Record<string, unknown> {
   const filters: Record<string, { any: string[] }> = {};
+  // A language is an index of its own, not a filter inside one (`SearchEngine.search` picks them).
   for (const key of FILTER_KEYS)
-    if (state.filters[key].length > 0) filters[key] = { any: state.filters[key] };
+    if (key !== 'lang' && state.filters[key].length > 0) filters[key] = { any: state.filters[key] };
   const options: Record<string, unknown> = { filters };
   if (state.sort !== 'relevance') options['sort'] = { date: state.sort === 'newest' ? 'desc' : 'asc' };
   return options;
@@ -193,7 +200,8 @@ async function toHit(result: RawResult, score: number): Promise<SearchHit> {
     url: data.url,
     title: data.meta['title'] ?? data.url,
     date: data.meta['date'] ?? '',
-    place: data.meta['place'] ?? '',
+    // Places are filters, which every result's data carries; the index has no place meta field.
+    place: (data.filters?.['place'] ?? []).join(', '),
     excerpt: data.excerpt,
     score,
   };
@@ -242,19 +250,25 @@ export class SearchEngine {
 
   /** Runs a search and returns its first `limit` hits in the order the state asks for. */
   async search(state: SearchState, limit: number): Promise<SearchAnswer> {
-    const indexes = await this.warm();
+    const languages = state.filters.lang;
+    const indexes = (await this.warm()).filter(
+      (index) => languages.length === 0 || languages.includes(index.language),
+    );
     const term = state.query === '' ? null : state.query;
     const options = searchOptions(state);
     const answered = (await Promise.all(indexes.map((index) => searchIndex(index, term, options)))).flatMap(
       (answer) => (answer ? [answer] : []),
     );
-    // The shard filter is the engine's own, not one the reader chooses.
+    const found = ({ lists }: IndexAnswer): number => lists.reduce((n, list) => n + list.length, 0);
+    // The shard filter is the engine's own, not one the reader chooses; the language counts are
+    // those of each language's index.
     const counts = Object.fromEntries(
       Object.entries(mergeCounts(answered.map(({ filters }) => filters))).filter(
         ([key]) => key !== SHARD_FILTER,
       ),
     );
-    const total = answered.reduce((sum, { lists }) => sum + lists.reduce((n, list) => n + list.length, 0), 0);
+    counts['lang'] = Object.fromEntries(answered.map((answer) => [answer.index.language, found(answer)]));
+    const total = answered.reduce((sum, answer) => sum + found(answer), 0);
     const weights = archiveWeights(
       answered.map(({ index, unfiltered }) => ({ pages: index.pages, matching: unfiltered })),
     );
@@ -266,10 +280,12 @@ export class SearchEngine {
     if (lists.length === 1 || state.sort === 'relevance') {
       // One list keeps its own order (score or date); several are merged by weighted score.
       const ordered = lists.length === 1 ? (lists[0] ?? []) : mergeRanked(lists, 'relevance');
-      const hits = await Promise.all(
-        ordered.slice(0, limit).map(({ result, score }) => toHit(result, score)),
+      const shown = await Promise.all(
+        ordered.slice(0, Math.max(limit, HEADLINE_WINDOW)).map(({ result, score }) => toHit(result, score)),
       );
-      return { hits, total, counts };
+      const hits =
+        state.sort === 'relevance' && term ? headlinesFirst(term, shown, (hit) => hit.title) : shown;
+      return { hits: hits.slice(0, limit), total, counts };
     }
     // Each list is in date order already; merging needs the dates of its heads.
     const heads = await Promise.all(

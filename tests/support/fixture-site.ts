@@ -33,6 +33,7 @@ export function buildFixtureSite(
       SEEDS_DIR: seedsDir,
       ASTRO_CACHE_DIR: resolve(root, 'cache'),
       INGEST_REPORT: report,
+      SEARCH_REPORT: resolve(root, 'search-index.json'),
       ...env,
     },
   });
