@@ -48,7 +48,7 @@ function logBundles(logger: AstroIntegrationLogger, bundles: readonly BuiltBundl
   const documents = bundles.reduce((sum, bundle) => sum + bundle.documents, 0);
   const list = indexed.map((bundle) => `${bundle.folder} ${bundle.documents} in ${seconds(bundle.ms)}`);
   logger.info(
-    `${documents} documents in ${bundles.length} bundles: ${indexed.length} indexed` +
+    `${documents} documents in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}: ${indexed.length} indexed` +
       (list.length > 0 ? ` (${list.join(', ')})` : '') +
       `, ${bundles.length - indexed.length} reused`,
   );
