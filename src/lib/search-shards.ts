@@ -16,8 +16,8 @@ export interface LanguagePlan {
   language: string;
   /** Pages of this language in every bundle together. */
   pages: number;
-  /** Bundles that hold this language, the primary first, each with its shard number. */
-  bundles: { bundle: string; shard: number }[];
+  /** Bundles that hold this language, the primary first, each with its shard number and its pages of the language. */
+  bundles: { bundle: string; shard: number; pages: number }[];
 }
 
 /**
@@ -32,8 +32,8 @@ export function planLanguages(entries: readonly BundleEntry[], entry?: string): 
       if (pages === 0) continue;
       const plan = plans.get(language) ?? { language, pages: 0, bundles: [] };
       plan.pages += pages;
-      if (bundle === entry) plan.bundles.unshift({ bundle, shard });
-      else plan.bundles.push({ bundle, shard });
+      if (bundle === entry) plan.bundles.unshift({ bundle, shard, pages });
+      else plan.bundles.push({ bundle, shard, pages });
       plans.set(language, plan);
     }
   });
@@ -77,18 +77,21 @@ export function sharesStem(word: string, term: string): boolean {
  * null when that cannot be told. A Pagefind index with no word starting with a query word falls
  * back to the longest indexed word the query word starts with (`с` for `снегопад`); one index
  * does that only when the whole archive lacks the word, but a shard does it whenever that shard
- * does. `locations` are word positions in `content`, as a result's data gives them; a match
- * shares with its query word at least the stem (all but a few last letters).
+ * does. `locations` are word positions in `content`, as a result's data gives them; the
+ * headline (Pagefind's title field, which it searches too) counts whole. A match shares with its
+ * query word at least the stem (all but a few last letters).
  */
 export function matchesQueryWords(
   query: string,
   content: string,
   locations: readonly number[],
+  title = '',
 ): boolean | null {
   const terms = query.split(/\s+/u).map(foldWord).filter(Boolean);
-  if (terms.length === 0 || locations.length === 0 || /^\s*".+"\s*$/u.test(query)) return null;
   // Pagefind's own word boundaries, which its locations count.
   const words = content.split(/[^\S\uFEFF]+/u);
-  const matched = locations.flatMap((at) => (words[at] === undefined ? [] : [foldWord(words[at])]));
+  const located = locations.flatMap((at) => (words[at] === undefined ? [] : [words[at]]));
+  const matched = [...located, ...title.split(/\s+/u)].map(foldWord).filter(Boolean);
+  if (terms.length === 0 || matched.length === 0 || /^\s*".+"\s*$/u.test(query)) return null;
   return terms.every((term) => matched.some((word) => sharesStem(word, term)));
 }

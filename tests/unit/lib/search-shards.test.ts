@@ -29,12 +29,12 @@ describe('planning the language indexes of several bundles', () => {
         language: 'ru',
         pages: 12,
         bundles: [
-          { bundle: '/pagefind-1/', shard: 1 },
-          { bundle: '/pagefind-2/', shard: 2 },
-          { bundle: '/pagefind-3/', shard: 3 },
+          { bundle: '/pagefind-1/', shard: 1, pages: 5 },
+          { bundle: '/pagefind-2/', shard: 2, pages: 3 },
+          { bundle: '/pagefind-3/', shard: 3, pages: 4 },
         ],
       },
-      { language: 'en', pages: 1, bundles: [{ bundle: '/pagefind-2/', shard: 2 }] },
+      { language: 'en', pages: 1, bundles: [{ bundle: '/pagefind-2/', shard: 2, pages: 1 }] },
     ]);
   });
 
@@ -47,10 +47,10 @@ describe('planning the language indexes of several bundles', () => {
       '/pagefind/',
     );
     expect(ru?.bundles).toEqual([
-      { bundle: '/pagefind/', shard: 1 },
-      { bundle: '/pagefind-a/', shard: 0 },
+      { bundle: '/pagefind/', shard: 1, pages: 2 },
+      { bundle: '/pagefind-a/', shard: 0, pages: 5 },
     ]);
-    expect(en?.bundles).toEqual([{ bundle: '/pagefind-a/', shard: 0 }]);
+    expect(en?.bundles).toEqual([{ bundle: '/pagefind-a/', shard: 0, pages: 1 }]);
   });
 });
 
@@ -72,6 +72,12 @@ describe('telling a match of the query word from a shorter word Pagefind fell ba
     expect(matchesQueryWords('снегопад город', content, [1, 3])).toBe(true);
     expect(matchesQueryWords('снегопад гололёд', content, [1, 3])).toBe(false);
     expect(matchesQueryWords('шел', content, [7])).toBe(true);
+  });
+
+  it('counts the words of the headline, which Pagefind searches as the title', () => {
+    expect(matchesQueryWords('гололёд город', content, [3], 'Гололёд в Петербурге')).toBe(true);
+    expect(matchesQueryWords('гололёд', content, [], 'Гололёд в Петербурге')).toBe(true);
+    expect(matchesQueryWords('снегопад', content, [], 'Гололёд в Петербурге')).toBe(false);
   });
 
   it('cannot tell without locations, for an exact phrase or for an empty query', () => {
