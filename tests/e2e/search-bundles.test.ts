@@ -77,6 +77,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await context.close();
   await browser.close();
   await server.close();
 });
