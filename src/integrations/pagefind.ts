@@ -33,11 +33,16 @@ export function report(bundles: readonly BuiltBundle[]): {
   return {
     indexed: bundles.filter((bundle) => bundle.indexed).map((bundle) => bundle.folder),
     reused: bundles.filter((bundle) => !bundle.indexed).map((bundle) => bundle.folder),
-    bundles: bundles.map((bundle) => {
-      const { cached, ...reported } = bundle;
-      void cached;
-      return reported;
-    }),
+    bundles: bundles.map(({ folder, key, documents, first, last, languages, indexed, ms }) => ({
+      folder,
+      key,
+      documents,
+      first,
+      last,
+      languages,
+      indexed,
+      ms,
+    })),
   };
 }
 
@@ -108,7 +113,7 @@ export function searchIntegration(options: SearchIntegrationOptions): AstroInteg
       'astro:server:setup': (setup) => serveDevSearchIndex(setup, base, cacheDir),
       // The content sync has finished when this hook runs (core/build/index.js: `setup()` awaits
       // `syncInternal` before `build()` calls it), so the records are complete. Astro empties the
-      // output folder after this hook, which is why bundles are made in the cache and copied at the end.
+      // output folder after this hook, which is why bundles are made in the cache and placed at the end.
       'astro:build:start': () => {
         // A rejection is awaited at `astro:build:done`; until then it must not count as unhandled.
         const result = run();

@@ -5,7 +5,7 @@ import type { BundleList } from '../lib/search-bundles.ts';
 import { searchDocument, searchUrl } from '../lib/search-document.ts';
 import { bodiesDir, readBody } from '../loaders/document-bodies.ts';
 import { readRecords, recordsPath } from '../loaders/document-records.ts';
-import { bundleFiles, indexDocuments } from './search-indexer.ts';
+import { bundleFiles, indexDocuments, languageCounts } from './search-indexer.ts';
 
 type ServerSetup = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0];
 
@@ -20,16 +20,11 @@ async function buildIndex(cacheDir: string): Promise<Map<string, Uint8Array>> {
     html: searchDocument(record, readBody(bodies, record)),
   }));
   const files = await indexDocuments(documents, bundleFiles);
-  const entry = JSON.parse(new TextDecoder().decode(files.get('pagefind-entry.json'))) as {
-    languages: Record<string, { page_count: number }>;
-  };
   const list: BundleList = {
     bundles: [
       {
         path: 'pagefind/',
-        languages: Object.fromEntries(
-          Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]),
-        ),
+        languages: languageCounts(new TextDecoder().decode(files.get('pagefind-entry.json'))),
         first: records[0]?.date ?? '',
         last: records.at(-1)?.date ?? '',
       },

@@ -8,7 +8,13 @@ import { bundleFolder, bundleKeyText, planBundles, spacingFor } from '../lib/sea
 import { searchDocument, searchUrl, SEARCH_DOCUMENT_VERSION } from '../lib/search-document.ts';
 import { bodiesDir, readBody } from '../loaders/document-bodies.ts';
 import { readRecords, type DocumentRecord } from '../loaders/document-records.ts';
-import { closePagefind, indexDocuments, pagefindVersion, writeBundle } from './search-indexer.ts';
+import {
+  closePagefind,
+  indexDocuments,
+  languageCounts,
+  pagefindVersion,
+  writeBundle,
+} from './search-indexer.ts';
 
 /** What the thread is asked to build. */
 export interface BundleTask {
@@ -47,15 +53,6 @@ const unusedInFurtherBundles = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|
 /** The folder of the bundle cache inside a build cache. */
 export function bundleCacheDir(cacheDir: string): string {
   return join(cacheDir, 'search-bundles');
-}
-
-async function languagesOf(folder: string): Promise<Record<string, number>> {
-  const entry = JSON.parse(await readFile(join(folder, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.fromEntries(
-    Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]),
-  );
 }
 
 async function index(
@@ -109,7 +106,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
         documents: members.length,
         first: members[0]?.date ?? '',
         last: members.at(-1)?.date ?? '',
-        languages: await languagesOf(cached),
+        languages: languageCounts(await readFile(join(cached, 'pagefind-entry.json'), 'utf8')),
         indexed,
         ms: indexed ? Math.round(performance.now() - started) : 0,
       });

@@ -55,6 +55,12 @@ export async function bundleFiles(index: pagefind.PagefindIndex): Promise<Map<st
   return new Map(files.map((file) => [file.path.replace(/^\/+/u, ''), file.content]));
 }
 
+/** The documents of each language in a bundle, from the text of its `pagefind-entry.json`. */
+export function languageCounts(entry: string): Record<string, number> {
+  const { languages } = JSON.parse(entry) as { languages: Record<string, { page_count: number }> };
+  return Object.fromEntries(Object.entries(languages).map(([lang, { page_count }]) => [lang, page_count]));
+}
+
 /** Stops Pagefind's service process (it starts again on the next call). */
 export function closePagefind(): Promise<null> {
   return pagefind.close();

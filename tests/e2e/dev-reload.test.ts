@@ -88,9 +88,12 @@ async function searchUntil(
   const deadline = Date.now() + 45_000;
   let found: PagefindData[] = [];
   while (Date.now() < deadline) {
+    // A plain file, not a page: the dev server reloads its pages when the content changes.
     const page = await browser.newPage();
-    await page.goto(`${base}/`);
-    found = (await pagefindSearch(page, [query], '/pagefind/', 10))[0] ?? [];
+    await page.goto(`${base}/robots.txt`);
+    found = await pagefindSearch(page, [query], '/pagefind/', 10)
+      .then((answers) => answers[0] ?? [])
+      .catch(() => []);
     await page.close();
     if (check(found)) return found;
     await new Promise((done) => setTimeout(done, 300));
