@@ -5,7 +5,15 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idHash, spacingFor, type BundleList } from '../../src/lib/search-bundles.ts';
-import { filterLabels, openSearch, searchResults, searchStatus } from '../support/search-page.ts';
+import {
+  filterGroup,
+  filterLabels,
+  filterLegends,
+  openSearch,
+  searchResults,
+  searchStatus,
+  valueCount,
+} from '../support/search-page.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 import { setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
@@ -147,19 +155,11 @@ describe('searching an archive indexed in several bundles', () => {
 
   it('adds up filter counts across bundles and applies filters to every bundle', async () => {
     await search({ q: 'снегопад' });
-    await page.locator('main summary').click();
-    const year = page.locator('main fieldset', { hasText: 'Год' });
-    await year.waitFor();
+    const year = await filterGroup(page, 'Год');
     const counts = (await year.locator('.count').allTextContents()).map(Number);
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(21);
-    await expect(year.locator('label', { hasText: '2023' }).locator('.count').textContent()).resolves.toBe(
-      '14',
-    );
-    await expect(page.locator('main fieldset legend').allTextContents()).resolves.toEqual([
-      'Год',
-      'Место',
-      'Автор',
-    ]);
+    await expect(valueCount(year, '2023')).resolves.toBe('14');
+    await expect(filterLegends(page)).resolves.toEqual(['Год', 'Место', 'Автор']);
     await year.getByLabel('2021').check();
     await expect.poll(() => status().textContent()).toBe('Найдено 5 результатов');
     await search({ q: 'Dmitriev' });

@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterLabels, openSearch, searchResults, searchStatus } from '../support/search-page.ts';
+import {
+  filterGroup,
+  filterLabels,
+  filterLegends,
+  openSearch,
+  searchResults,
+  searchStatus,
+  valueCount,
+} from '../support/search-page.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { pagefindSearch } from '../support/pagefind-api.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
@@ -68,17 +76,9 @@ describe('searching the archive', () => {
 
   it('offers year, place, author and language filters with counts, and applies them', async () => {
     await search({ q: 'снегопад' });
-    await page.locator('main summary').click();
-    const year = page.locator('main fieldset', { hasText: 'Год' });
-    await year.waitFor();
-    await expect(year.locator('label', { hasText: '2023' }).locator('.count').textContent()).resolves.toBe(
-      '14',
-    );
-    await expect(page.locator('main fieldset legend').allTextContents()).resolves.toEqual([
-      'Год',
-      'Место',
-      'Автор',
-    ]);
+    const year = await filterGroup(page, 'Год');
+    await expect(valueCount(year, '2023')).resolves.toBe('14');
+    await expect(filterLegends(page)).resolves.toEqual(['Год', 'Место', 'Автор']);
     await year.getByLabel('2022').check();
     await expect.poll(() => status().textContent()).toBe('Найдено 2 результата');
     expect(new URL(page.url()).searchParams.getAll('year')).toEqual(['2022']);
