@@ -34,13 +34,7 @@ export default defineConfig({
   // index and the vocabulary, so the offline integration comes after them.
   integrations: [
     keptOutputFirst,
-    // maxFragments keeps Pagefind's file count near 1,000 instead of one file per document.
-    searchIntegration({
-      seedsDir: siteConfig.seedsDir,
-      lang: siteConfig.lang,
-      maxFragments: 1000,
-      shardSize: siteConfig.searchShardSize,
-    }),
+    searchIntegration({ bundleSize: siteConfig.searchShardSize, reportPath: siteConfig.searchReport }),
     searchVocabularyIntegration({ cacheDir: siteConfig.cacheDir }),
     sitemap(),
     offlineIntegration({

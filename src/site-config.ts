@@ -28,12 +28,14 @@ export interface SiteConfig {
   seedsDir: string;
   /** Build cache folder: content store, records, bodies, words, rendered pages (env `ASTRO_CACHE_DIR`). */
   cacheDir: string;
-  /** Documents per search index bundle; larger sites are searched across several (env `SEARCH_SHARD_SIZE`). */
+  /** Most documents in one search index bundle: Pagefind holds a bundle in memory while indexing it (env `SEARCH_SHARD_SIZE`). */
   searchShardSize: number;
   /** Worker threads that decode, parse and render changed documents during the sync (env `SYNC_THREADS`). */
   syncThreads: number;
   /** Where each build writes what it synced, rendered and reused, outside `dist/` (env `BUILD_REPORT`). */
   buildReport: string;
+  /** Where each build reports the search bundles it indexed and reused (env `SEARCH_REPORT`). */
+  searchReport: string;
 }
 
 /** The site's configuration; environment variables override what deploys change. */
@@ -55,4 +57,5 @@ export const siteConfig: SiteConfig = {
   // One core stays with the build's own thread, which reads and digests the seeds meanwhile.
   syncThreads: parseCount('SYNC_THREADS', process.env['SYNC_THREADS'], availableParallelism() - 1),
   buildReport: process.env['BUILD_REPORT'] ?? 'reports/build.json',
+  searchReport: process.env['SEARCH_REPORT'] ?? 'reports/search-index.json',
 };

@@ -25,7 +25,7 @@ export async function distStats(directory: string): Promise<DistStats> {
     bytes += size;
     files += 1;
     const relative = path.slice(directory.length + 1);
-    if (relative.startsWith('pagefind/')) pagefindFiles += 1;
+    if (/^pagefind(?:-[a-z0-9]+)?\//u.test(relative)) pagefindFiles += 1;
     if (entry.name.endsWith('.html')) pages.push({ path: relative, bytes: size });
   }
   pages.sort((a, b) => a.bytes - b.bytes);

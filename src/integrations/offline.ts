@@ -105,7 +105,7 @@ function runtimeCaching(base: string, build: OfflineBuild): RuntimeCaching[] {
       // Fragment and index chunk names are content hashes: a cached one is never stale. Shard bundles
       // are `pagefind-N/`. Index chunks come here only when the index is too large for the shell.
       urlPattern: new RegExp(
-        `${origin}${escapeRegExp(withBase(base, 'pagefind'))}(?:-\\d+)?/(?:fragment|index)/`,
+        `${origin}${escapeRegExp(withBase(base, 'pagefind'))}(?:-[a-z0-9]+)?/(?:fragment|index)/`,
         'u',
       ),
       handler: 'CacheFirst',
@@ -222,7 +222,7 @@ async function writeServiceWorker(
     ],
     maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
     dontCacheBustURLsMatching:
-      /(?:^|\/)_astro\/|(?:^|\/)pagefind(?:-\d+)?\/(?:fragment|index|filter)\/|\.pf_meta$|(?:^|\/)offline\/pages-[0-9a-f]+\.json$/u,
+      /(?:^|\/)_astro\/|(?:^|\/)pagefind(?:-[a-z0-9]+)?\/(?:fragment|index|filter)\/|\.pf_meta$|(?:^|\/)offline\/pages-[0-9a-f]+\.json$/u,
     // `ts` is Pagefind's cache tag on its entry file, `copy` names the search page's per-language
     // copies of Pagefind's module, `q`, `sort` and the filters are the search page's state, and
     // the highlight parameter marks search words on a page opened from a result.

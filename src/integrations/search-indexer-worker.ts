@@ -1,38 +1,121 @@
-// Runs a sharded Pagefind indexer on its own thread (see `shardedIndexerOnThread`): messages in
-// are `expect`, `add` and `finish`; out go an acknowledgement per page, progress and the result.
-import { parentPort, workerData } from 'node:worker_threads';
-import { shardedIndexer, type ShardedIndexOptions } from './search-indexer.ts';
+// Builds the search index bundles of the loader's records into the build cache, on a thread of
+// its own (see `src/integrations/pagefind.ts`): unchanged bundles are found there by content key.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundleFolder, bundleKeyText, planBundles, spacingFor } from '../lib/search-bundles.ts';
+import { searchDocument, searchUrl, SEARCH_DOCUMENT_VERSION } from '../lib/search-document.ts';
+import { bodiesDir, readBody } from '../loaders/document-bodies.ts';
+import { readRecords, type DocumentRecord } from '../loaders/document-records.ts';
+import {
+  closePagefind,
+  indexDocuments,
+  languageCounts,
+  pagefindVersion,
+  writeBundle,
+} from './search-indexer.ts';
 
-/** A message from the build's thread to the indexing thread. */
-export type IndexerRequest =
-  { type: 'expect'; pages: number } | { type: 'add'; url: string; content: string } | { type: 'finish' };
+/** What the thread is asked to build. */
+export interface BundleTask {
+  /** Build cache folder: the records and bodies are read there, bundles kept in `search-bundles/`. */
+  cacheDir: string;
+  /** Most documents in one bundle (`SEARCH_SHARD_SIZE`). */
+  most: number;
+}
 
-/** A message from the indexing thread back to the build's thread. */
-export type IndexerReply =
-  | { type: 'ack'; indexed: number }
-  | { type: 'finished'; pages: number; bundles: number }
-  | { type: 'error'; message: string };
+/** One bundle of this build, where it is kept and whether this build indexed it. */
+export interface BuiltBundle {
+  /** Output folder (`pagefind/` or `pagefind-<key>/`). */
+  folder: string;
+  key: string;
+  /** Folder holding its files in the cache. */
+  cached: string;
+  documents: number;
+  first: string;
+  last: string;
+  languages: Record<string, number>;
+  /** False when the bundle was reused from the cache. */
+  indexed: boolean;
+  /** Time spent indexing it, 0 when reused. */
+  ms: number;
+}
 
-const port = parentPort;
-if (port) {
-  let indexed = 0;
-  const indexer = shardedIndexer({
-    ...(workerData as Omit<ShardedIndexOptions, 'progress'>),
-    progress: () => {
-      indexed += 1;
-    },
-  });
-  const reply = (message: IndexerReply): void => port.postMessage(message);
-  const fail = (error: unknown): void =>
-    reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-  port.on('message', (request: IndexerRequest) => {
-    if (request.type === 'expect') indexer.expect(request.pages);
-    else if (request.type === 'add')
-      indexer.add(request.url, request.content).then(() => reply({ type: 'ack', indexed }), fail);
-    else
-      indexer.finish().then(({ pages, bundles }) => {
-        reply({ type: 'finished', pages, bundles });
-        port.close();
-      }, fail);
-  });
+/** The bundles of a build, oldest first, and when the thread finished. */
+export interface BundleResult {
+  bundles: BuiltBundle[];
+  end: number;
+}
+
+// Files of Pagefind's ready-made interfaces: the site loads none of them from a further bundle.
+const unusedInFurtherBundles = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
+
+/** The folder of the bundle cache inside a build cache. */
+export function bundleCacheDir(cacheDir: string): string {
+  return join(cacheDir, 'search-bundles');
+}
+
+async function index(
+  members: readonly DocumentRecord[],
+  bodies: string,
+  folder: string,
+  tail: boolean,
+): Promise<void> {
+  const documents = function* () {
+    for (const record of members) {
+      yield { url: searchUrl(record.id), html: searchDocument(record, readBody(bodies, record)) };
+    }
+  };
+  const building = `${folder}.part`;
+  await rm(building, { recursive: true, force: true });
+  await indexDocuments(documents(), (pagefindIndex) => writeBundle(pagefindIndex, building));
+  if (!tail) {
+    const names = await readdir(building);
+    await Promise.all(
+      names.filter((name) => unusedInFurtherBundles.test(name)).map((name) => rm(join(building, name))),
+    );
+  }
+  await rename(building, folder);
+}
+
+/** Plans the bundles of the records, indexes those the cache lacks and drops the cached ones no longer used. */
+export default async function buildBundles(task: BundleTask): Promise<BundleResult> {
+  const records = await readRecords(task.cacheDir);
+  const cache = bundleCacheDir(task.cacheDir);
+  const bodies = bodiesDir(task.cacheDir);
+  await mkdir(cache, { recursive: true });
+  const indexer = `pagefind ${pagefindVersion()}, search document ${SEARCH_DOCUMENT_VERSION}`;
+  const bundles: BuiltBundle[] = [];
+  try {
+    for (const range of planBundles(
+      records.map((record) => record.id),
+      spacingFor(task.most),
+    )) {
+      const members = records.slice(range.start, range.end);
+      // The tail's key says it is the tail: it alone keeps Pagefind's interface files.
+      const text = bundleKeyText({ indexer: range.tail ? `${indexer}, entry` : indexer, members });
+      const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      const cached = join(cache, key);
+      const started = performance.now();
+      const indexed = !existsSync(join(cached, 'pagefind-entry.json'));
+      if (indexed) await index(members, bodies, cached, range.tail);
+      bundles.push({
+        folder: bundleFolder(key, range.tail),
+        key,
+        cached,
+        documents: members.length,
+        first: members[0]?.date ?? '',
+        last: members.at(-1)?.date ?? '',
+        languages: languageCounts(await readFile(join(cached, 'pagefind-entry.json'), 'utf8')),
+        indexed,
+        ms: indexed ? Math.round(performance.now() - started) : 0,
+      });
+    }
+  } finally {
+    await closePagefind();
+  }
+  const kept = new Set(bundles.map((bundle) => bundle.key));
+  for (const name of await readdir(cache))
+    if (!kept.has(name)) await rm(join(cache, name), { recursive: true, force: true });
+  return { bundles, end: Date.now() };
 }

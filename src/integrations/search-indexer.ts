@@ -1,127 +1,67 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as pagefind from 'pagefind';
-import { orderedPipe } from '../lib/ordered-pipe.ts';
-import { withBase } from '../lib/paths.ts';
-import { shardCapacity } from '../lib/search-shards.ts';
 
-/** Where and how the shards of one build are indexed. */
-export interface ShardedIndexOptions {
-  /** Folder the bundles are written to (`pagefind/`, `pagefind-1/`, …). */
-  directory: string;
-  /** The site's base path, which bundle URLs in `shards.json` start with. */
-  base: string;
-  /** Most document pages in one bundle. */
-  shardSize: number;
-  /** Pagefind's cap on fragment files per language. */
-  maxFragments?: number | undefined;
-  /** Called after each page is indexed. */
-  progress?: () => void;
+/** One document as Pagefind receives it: its result URL and its search document. */
+export interface IndexedDocument {
+  url: string;
+  html: string;
 }
 
-/** Feeds rendered pages to Pagefind's service as they come, one bundle per shard. */
-export interface ShardedIndexer {
-  /** How many document pages are expected, for even shard sizes (0 when unknown). */
-  expect: (pages: number) => void;
-  /** Queues one page; resolves at once unless Pagefind is far behind. */
-  add: (url: string, content: string) => Promise<void>;
-  /** Writes the last shard and `pagefind/shards.json`; resolves with pages and bundles written. */
-  finish: () => Promise<{ pages: number; bundles: number }>;
+/** Pagefind's installed version, which decides the bytes it writes (part of every bundle's key). */
+export function pagefindVersion(): string {
+  // The package exports only its module, so its manifest is found beside it.
+  const manifest = new URL('../package.json', import.meta.resolve('pagefind'));
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
 function failOn(errors: string[], what: string): void {
   if (errors.length > 0) throw new Error(`Pagefind ${what}: ${errors.join('; ')}`);
 }
 
-// Pages sent to Pagefind's service before waiting for its answers: enough to keep it busy.
-const IN_FLIGHT = 32;
-// Pages waiting for the service before rendering waits for it; a few MB of HTML.
-const QUEUE_LIMIT = 500;
-
 /**
- * Starts an indexer: one Pagefind service per shard, written and closed when the shard is full,
- * so at most one shard's index is in memory. The service runs in its own process, so it indexes
- * on another core while Astro renders.
+ * Indexes `documents` in one Pagefind index, hands the index to `finish` (to write or read its
+ * files) and deletes it. Documents go one at a time: Pagefind's service parses one page at a time
+ * anyway, and pages sent together may be taken in any order, which would change the bytes written.
  */
-export function shardedIndexer(options: ShardedIndexOptions): ShardedIndexer {
-  let expected = 0;
-  let index: pagefind.PagefindIndex | undefined;
-  let shard = 0;
-  let inShard = 0;
-  let pages = 0;
-  const bundles: string[] = [];
-  const inFlight = new Set<Promise<void>>();
-  // The first error of a page in flight, thrown by the next step (a rejected promise nobody awaits
-  // yet would end the process).
-  let failure: Error | undefined;
-  const check = (): void => {
-    if (failure) throw failure;
-  };
-
-  async function open(): Promise<pagefind.PagefindIndex> {
-    const config = options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments };
-    const created = await pagefind.createIndex(config);
-    failOn(created.errors, 'createIndex');
-    if (!created.index) throw new Error('Pagefind returned no index');
-    return created.index;
-  }
-
-  async function writeShard(): Promise<void> {
-    if (!index) return;
-    await Promise.all(inFlight);
-    check();
-    const name = shard === 0 ? 'pagefind' : `pagefind-${shard}`;
-    try {
-      const written = await index.writeFiles({ outputPath: join(options.directory, name) });
-      failOn(written.errors, 'writeFiles');
-    } finally {
-      await pagefind.close();
-      index = undefined;
+export async function indexDocuments<T>(
+  documents: Iterable<IndexedDocument>,
+  finish: (index: pagefind.PagefindIndex) => Promise<T>,
+): Promise<T> {
+  const created = await pagefind.createIndex({});
+  failOn(created.errors, 'createIndex');
+  const { index } = created;
+  if (!index) throw new Error('Pagefind returned no index');
+  try {
+    for (const { url, html } of documents) {
+      const added = await index.addHTMLFile({ url, content: html });
+      failOn(added.errors, `addHTMLFile ${url}`);
     }
-    if (shard > 0) bundles.push(withBase(options.base, `${name}/`));
-    shard += 1;
-    inShard = 0;
+    return await finish(index);
+  } finally {
+    await index.deleteIndex();
   }
+}
 
-  async function consume({ url, content }: { url: string; content: string }): Promise<void> {
-    index ??= await open();
-    const sent: Promise<void> = index.addHTMLFile({ url, content }).then(
-      (added) => {
-        inFlight.delete(sent);
-        if (added.errors.length > 0)
-          failure ??= new Error(`Pagefind addHTMLFile ${url}: ${added.errors.join('; ')}`);
-        options.progress?.();
-      },
-      (error: unknown) => {
-        inFlight.delete(sent);
-        failure ??= error instanceof Error ? error : new Error(String(error));
-      },
-    );
-    inFlight.add(sent);
-    inShard += 1;
-    pages += 1;
-    if (inShard >= shardCapacity(expected, options.shardSize, shard)) await writeShard();
-    else if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-    check();
-  }
+/** Writes an index's bundle into `folder`. */
+export async function writeBundle(index: pagefind.PagefindIndex, folder: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath: folder });
+  failOn(written.errors, 'writeFiles');
+}
 
-  const pipe = orderedPipe(consume, QUEUE_LIMIT);
-  return {
-    expect: (count) => {
-      expected = count;
-    },
-    add: (url, content) => pipe.push({ url, content }),
-    finish: async () => {
-      try {
-        await pipe.close();
-        // A site with no document pages still gets an (empty) bundle the search page can load.
-        if (!index && shard === 0) index = await open();
-        await writeShard();
-      } finally {
-        if (index) await pagefind.close();
-      }
-      await writeFile(join(options.directory, 'pagefind', 'shards.json'), JSON.stringify(bundles));
-      return { pages, bundles: bundles.length + 1 };
-    },
-  };
+/** An index's bundle in memory, by path inside the bundle (the dev server's index). */
+export async function bundleFiles(index: pagefind.PagefindIndex): Promise<Map<string, Uint8Array>> {
+  const { errors, files } = await index.getFiles();
+  failOn(errors, 'getFiles');
+  return new Map(files.map((file) => [file.path.replace(/^\/+/u, ''), file.content]));
+}
+
+/** The documents of each language in a bundle, from the text of its `pagefind-entry.json`. */
+export function languageCounts(entry: string): Record<string, number> {
+  const { languages } = JSON.parse(entry) as { languages: Record<string, { page_count: number }> };
+  return Object.fromEntries(Object.entries(languages).map(([lang, { page_count }]) => [lang, page_count]));
+}
+
+/** Stops Pagefind's service process (it starts again on the next call). */
+export function closePagefind(): Promise<null> {
+  return pagefind.close();
 }

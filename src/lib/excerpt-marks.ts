@@ -6,8 +6,6 @@ export interface ExcerptPart {
 
 /** How an excerpt is cut from a result's indexed text. */
 export interface ExcerptOptions {
-  /** Words at the start of the text that are not body (the headline). */
-  skip: number;
   /** Words the excerpt shows. */
   length: number;
 }
@@ -20,11 +18,6 @@ const ELLIPSIS = '…';
 /** Splits indexed text into words exactly as the search engine counts them. */
 export function indexedWords(text: string): string[] {
   return text.split(WORD_SEPARATORS);
-}
-
-/** How many words a headline takes at the start of the indexed text. */
-export function headlineWords(headline: string): number {
-  return indexedWords(headline).filter((word) => word !== '').length;
 }
 
 // Start of the window of `length` words that holds the most matches (the first such one).
@@ -46,26 +39,24 @@ function wordCore(word: string): [before: string, core: string, after: string] {
 }
 
 /**
- * The excerpt of a result from its indexed text and match positions: `length` words of the body
- * around the densest run of matches (the first `skip` words, the headline, never shown), matched
- * words marked without the punctuation around them. Plain text in, plain text out: nothing is
+ * The excerpt of a result from its indexed text (the body) and match positions: `length` words
+ * around the densest run of matches, matched words marked without the punctuation around them. Plain text in, plain text out: nothing is
  * decoded or parsed, so any document text shows as written.
  */
 export function bodyExcerpt(
   content: string,
   locations: readonly number[],
-  { skip, length }: ExcerptOptions,
+  { length }: ExcerptOptions,
 ): ExcerptPart[] {
   const words = indexedWords(content);
-  const first = Math.min(Math.max(0, skip), words.length);
   const size = Math.max(1, length);
   const matches = [...new Set(locations)]
-    .filter((at) => Number.isInteger(at) && at >= first && at < words.length)
+    .filter((at) => Number.isInteger(at) && at >= 0 && at < words.length)
     .sort((a, b) => a - b);
   // A little context before the first match, as a reader expects from a snippet.
   const around = densestStart(matches, size);
-  const wanted = around === undefined ? first : around - Math.floor(size / 4);
-  const start = Math.max(first, Math.min(wanted, words.length - size));
+  const wanted = around === undefined ? 0 : around - Math.floor(size / 4);
+  const start = Math.max(0, Math.min(wanted, words.length - size));
   const end = Math.min(words.length, start + size);
   const marked = new Set(matches);
   const parts: ExcerptPart[] = [];
@@ -75,7 +66,7 @@ export function bodyExcerpt(
     if (last && last.marked === isMarked && !isMarked) last.text += text;
     else parts.push({ text, marked: isMarked });
   };
-  if (start > first) add(`${ELLIPSIS} `, false);
+  if (start > 0) add(`${ELLIPSIS} `, false);
   let written = false;
   for (let at = start; at < end; at++) {
     const word = words[at] ?? '';

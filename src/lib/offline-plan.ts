@@ -49,11 +49,11 @@ const shellPages = new Set(['index.html', 'search/index.html', 'offline/index.ht
 const shellAsset = /\.(?:css|js|mjs|woff2?|svg|png|ico|webmanifest)$/u;
 // Pagefind's own files that the search page loads, in the first bundle and in the shard bundles
 // of large sites (`pagefind-1/`, …); its ready-made UIs are not used by the site.
-const searchBundle = /^pagefind(?:-\d+)?\//u;
-const searchRuntime = /^pagefind(?:-\d+)?\/(?:filter\/|[^/]+\.(?:js|css|json|pf_meta|pagefind)$)/u;
-const searchIndex = /^pagefind(?:-\d+)?\/index\//u;
-const searchFragment = /^pagefind(?:-\d+)?\/fragment\//u;
-const unusedSearchUi = /^pagefind(?:-\d+)?\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
+const searchBundle = /^pagefind(?:-[a-z0-9]+)?\//u;
+const searchRuntime = /^pagefind(?:-[a-z0-9]+)?\/(?:filter\/|[^/]+\.(?:js|css|json|pf_meta|pagefind)$)/u;
+const searchIndex = /^pagefind(?:-[a-z0-9]+)?\/index\//u;
+const searchFragment = /^pagefind(?:-[a-z0-9]+)?\/fragment\//u;
+const unusedSearchUi = /^pagefind(?:-[a-z0-9]+)?\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
 const serviceWorkerFiles = /^(?:sw\.js|workbox-[^/]*\.js|sw-[^/]*\.js)$/u;
 
 /** Classifies an output-relative path for offline reading; `shellFolders` are precached whole. */

@@ -1,14 +1,14 @@
-/** Documents per search bundle when nothing else is set: 100,000 documents index within 6 GB (docs/benchmarks.md). */
+/** Most documents in one search bundle when nothing else is set: Pagefind holds a bundle in memory while it indexes it. */
 export const DEFAULT_SHARD_SIZE = 10_000;
 
 /** Name of the synthetic filter that tells the shards of one language index apart. */
 export const SHARD_FILTER = 'shard';
 
-/** One Pagefind bundle and the languages its `pagefind-entry.json` lists. */
+/** One Pagefind bundle and how many documents of each language it holds. */
 export interface BundleEntry {
-  /** URL path of the bundle folder (`/pagefind-1/`). */
+  /** URL path of the bundle folder (`/pagefind-0a1b2c3d4e5f6a7b/`). */
   bundle: string;
-  languages: Record<string, { page_count: number }>;
+  languages: Record<string, number>;
 }
 
 /** How one language is searched: the first bundle holds its instance, the others are merged into it. */
@@ -16,38 +16,28 @@ export interface LanguagePlan {
   language: string;
   /** Pages of this language in every bundle together. */
   pages: number;
-  /** Bundles that hold this language, the primary first, each with its shard number. */
-  bundles: { bundle: string; shard: number }[];
+  /** Bundles that hold this language, the primary first, each with its shard number and its pages of the language. */
+  bundles: { bundle: string; shard: number; pages: number }[];
 }
 
-/** Groups the bundles of a sharded index by language, the largest language first. */
-export function planLanguages(entries: readonly BundleEntry[]): LanguagePlan[] {
+/**
+ * Groups bundles by language, the largest language first. A language's primary bundle (the one
+ * whose Pagefind module loads) is `entry` when that bundle holds the language, else its first.
+ */
+export function planLanguages(entries: readonly BundleEntry[], entry?: string): LanguagePlan[] {
   const plans = new Map<string, LanguagePlan>();
   entries.forEach(({ bundle, languages }, shard) => {
-    for (const [language, { page_count }] of Object.entries(languages)) {
+    for (const [language, pages] of Object.entries(languages)) {
       // A bundle without pages of a language would hand Pagefind another language's index.
-      if (page_count === 0) continue;
+      if (pages === 0) continue;
       const plan = plans.get(language) ?? { language, pages: 0, bundles: [] };
-      plan.pages += page_count;
-      plan.bundles.push({ bundle, shard });
+      plan.pages += pages;
+      if (bundle === entry) plan.bundles.unshift({ bundle, shard, pages });
+      else plan.bundles.push({ bundle, shard, pages });
       plans.set(language, plan);
     }
   });
   return [...plans.values()].sort((a, b) => b.pages - a.pages);
-}
-
-/**
- * Splits `count` pages into as few shards of at most `shardSize` as possible, of even sizes, as
- * `[start, end)` ranges: 10,202 pages in shards of 10,000 give two of 5,101, not 10,000 and 202.
- */
-export function shardRanges(count: number, shardSize: number): [number, number][] {
-  if (!Number.isInteger(shardSize) || shardSize < 1)
-    throw new Error(`shard size must be a positive integer, not ${shardSize}`);
-  const shards = Math.max(1, Math.ceil(count / shardSize));
-  return Array.from({ length: shards }, (_, at) => [
-    Math.round((at * count) / shards),
-    Math.round(((at + 1) * count) / shards),
-  ]);
 }
 
 /** Reads a shard size setting (env `SEARCH_SHARD_SIZE`): a positive integer, or the default when unset. */
@@ -59,8 +49,8 @@ export function parseShardSize(value: string | undefined): number {
   return size;
 }
 
-// Letters only, lower-case, diacritics dropped (ё as е), as Pagefind compares words.
-function fold(word: string): string {
+/** A word as Pagefind compares it: letters and digits only, lower-case, diacritics dropped (ё as е). */
+export function foldWord(word: string): string {
   return word
     .normalize('NFD')
     .replace(/[^\p{L}\p{N}]/gu, '')
@@ -74,37 +64,34 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /**
+ * Whether a folded word is a form of a folded query word: they share at least its stem (all but
+ * a few last letters, and never fewer than three).
+ */
+export function sharesStem(word: string, term: string): boolean {
+  const needed = Math.min(term.length, Math.max(3, term.length - 3));
+  return commonPrefix(word, term) >= needed;
+}
+
+/**
  * Whether a page matched every word of the query itself (the word or a longer form of it), or
  * null when that cannot be told. A Pagefind index with no word starting with a query word falls
  * back to the longest indexed word the query word starts with (`с` for `снегопад`); one index
  * does that only when the whole archive lacks the word, but a shard does it whenever that shard
- * does. `locations` are word positions in `content`, as a result's data gives them; a match
- * shares with its query word at least the stem (all but a few last letters).
+ * does. `locations` are word positions in `content`, as a result's data gives them; the
+ * headline (Pagefind's title field, which it searches too) counts whole. A match shares with its
+ * query word at least the stem (all but a few last letters).
  */
 export function matchesQueryWords(
   query: string,
   content: string,
   locations: readonly number[],
+  title = '',
 ): boolean | null {
-  const terms = query.split(/\s+/u).map(fold).filter(Boolean);
-  if (terms.length === 0 || locations.length === 0 || /^\s*".+"\s*$/u.test(query)) return null;
+  const terms = query.split(/\s+/u).map(foldWord).filter(Boolean);
   // Pagefind's own word boundaries, which its locations count.
   const words = content.split(/[^\S\uFEFF]+/u);
-  const matched = locations.flatMap((at) => (words[at] === undefined ? [] : [fold(words[at])]));
-  return terms.every((term) => {
-    const needed = Math.min(term.length, Math.max(3, term.length - 3));
-    return matched.some((word) => commonPrefix(word, term) >= needed);
-  });
-}
-
-/**
- * How many pages shard number `shard` takes when about `expected` pages are coming: the sizes of
- * `shardRanges`, except that the last planned shard and any shard past the plan take up to
- * `shardSize`, so pages beyond the estimate never break the bound.
- */
-export function shardCapacity(expected: number, shardSize: number, shard: number): number {
-  const ranges = shardRanges(expected, shardSize);
-  const range = ranges[shard];
-  if (!range || shard === ranges.length - 1) return shardSize;
-  return range[1] - range[0];
+  const located = locations.flatMap((at) => (words[at] === undefined ? [] : [words[at]]));
+  const matched = [...located, ...title.split(/\s+/u)].map(foldWord).filter(Boolean);
+  if (terms.length === 0 || matched.length === 0 || /^\s*".+"\s*$/u.test(query)) return null;
+  return terms.every((term) => matched.some((word) => sharesStem(word, term)));
 }

@@ -1,12 +1,15 @@
-import { bodyExcerpt, headlineWords, matchedWords, type ExcerptPart } from '../lib/excerpt-marks.ts';
-import { archiveWeights, mergeCounts, mergeRanked } from '../lib/search-merge.ts';
+import { bodyExcerpt, matchedWords, type ExcerptPart } from '../lib/excerpt-marks.ts';
+import { withBase } from '../lib/paths.ts';
+import type { BundleList } from '../lib/search-bundles.ts';
+import { headlinesFirst, HEADLINE_WINDOW } from '../lib/search-headlines.ts';
+import { archiveWeights, mergeCounts, mergeRanked, type IndexShare } from '../lib/search-merge.ts';
 import { matchesQueryWords, planLanguages, SHARD_FILTER, type BundleEntry } from '../lib/search-shards.ts';
 import { FILTER_KEYS, type SearchState } from '../lib/search-state.ts';
 
 /** What a page shows of one result. */
 export interface SearchHit {
   url: string;
-  /** The headline, typeset when the index gives it so. */
+  /** The headline, typeset as the page shows it. */
   title: string;
   date: string;
   place: string;
@@ -39,12 +42,14 @@ type Counts = Record<string, Record<string, number>>;
 
 // Fragment data is whatever the index holds: anything but a string reads as none.
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(text).filter(Boolean) : []);
 
 interface ResultData {
   url?: string;
   content?: string;
   locations?: number[];
   meta?: Record<string, string | undefined>;
+  filters?: Record<string, string[] | undefined>;
 }
 interface RawResult {
   score: number;
@@ -67,46 +72,47 @@ interface PagefindModule {
 
 interface Index {
   api: Instance;
+  /** The language of its documents (one Pagefind index per language). */
+  language: string;
   pages: number;
-  /** Shard numbers merged into this instance; with more than one it is searched shard by shard. */
-  shards: number[];
+  /** Bundles merged into this instance, by shard number with their pages; with more than one it is searched shard by shard. */
+  shards: { shard: number; pages: number }[];
 }
 
-async function readJson<T>(url: string, missing?: T): Promise<T> {
+async function readJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
-  if (response.status === 404 && missing !== undefined) return missing;
   if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
   return (await response.json()) as T;
 }
 
-// The first bundle and the further shard bundles the build lists (none for most sites; the dev
-// server has no list at all).
-async function readBundles(bundle: string, metaCacheTag: string | undefined): Promise<BundleEntry[]> {
+// The bundles the build lists in the entry bundle's `bundles.json` (oldest first, the entry bundle
+// last), with the documents of each language, so no bundle's own entry file is fetched to plan.
+async function readBundles(
+  bundle: string,
+  base: string,
+  metaCacheTag: string | undefined,
+): Promise<BundleEntry[]> {
   const tag = metaCacheTag ? `?ts=${encodeURIComponent(metaCacheTag)}` : '';
-  const entry = async (path: string): Promise<BundleEntry> => ({
-    bundle: path,
-    languages: (await readJson<Pick<BundleEntry, 'languages'>>(`${path}pagefind-entry.json${tag}`)).languages,
-  });
-  // The list and the first entry in parallel: most sites have no further bundle to wait for.
-  const [shards, first] = await Promise.all([
-    readJson<string[]>(`${bundle}shards.json${tag}`, []),
-    entry(bundle),
-  ]);
-  return [first, ...(await Promise.all(shards.map(entry)))];
+  const list = await readJson<BundleList>(`${bundle}bundles.json${tag}`);
+  return list.bundles.map(({ path, languages }) => ({ bundle: withBase(base, path), languages }));
 }
+
+// Matches in the date meta field are no reason to rank a document (the date is not its text).
+const RANKING = { metaWeights: { date: 0 } };
 
 // Pagefind picks an instance's index by the page's `lang`, and its WebAssembly (which holds the
 // stemmer) is global to its worker: each language gets its own module copy, hence its own worker,
-// created while `lang` names that language. The shards of a language are merged into its instance
-// (`mergeIndex`: one worker and one WebAssembly per language however many shards), each tagged
-// with a synthetic filter so date orders can be read shard by shard.
+// created while `lang` names that language. The bundles of a language are merged into its
+// instance (`mergeIndex`: one worker and one WebAssembly per language however many bundles), each
+// tagged with a synthetic filter so date orders can be read bundle by bundle. A language's module
+// loads from the entry bundle when it holds the language, so its URL stays the same from build to build.
 async function openIndexes(
   bundle: string,
   base: string,
   highlightParam: string,
   metaCacheTag: string | undefined,
 ): Promise<Index[]> {
-  const plans = planLanguages(await readBundles(bundle, metaCacheTag));
+  const plans = planLanguages(await readBundles(bundle, base, metaCacheTag), bundle);
   const root = document.documentElement;
   const pageLang = root.lang;
   return Promise.all(
@@ -116,6 +122,7 @@ async function openIndexes(
         baseUrl: base,
         highlightParam,
         excerptLength: 24,
+        ranking: RANKING,
         // The build's id instead of a timestamp lets the service worker serve the entry file offline.
         ...(metaCacheTag ? { metaCacheTag } : {}),
       };
@@ -136,28 +143,38 @@ async function openIndexes(
       await Promise.all(
         merged.map(({ bundle: path, shard }) => api.mergeIndex(path, { language, ...shared, ...tag(shard) })),
       );
-      return { api, pages, shards: bundles.map(({ shard }) => shard) };
+      return {
+        api,
+        language,
+        pages,
+        shards: bundles.map(({ shard, pages: held }) => ({ shard, pages: held })),
+      };
     }),
   );
 }
 
-/** One language index's answer: its result lists (one per shard searched), counts and matches. */
+/** One result list and the share of the archive that scored it: a bundle's pages and matches. */
+interface ScoredList {
+  results: RawResult[];
+  share: IndexShare;
+}
+
+/** One language index's answer: its result lists (one per shard searched) and counts. */
 interface IndexAnswer {
   index: Index;
-  lists: RawResult[][];
+  lists: ScoredList[];
   filters: Counts;
-  unfiltered: number;
 }
 
 // A shard without the query's word answers with pages of a shorter word (see matchesQueryWords):
 // when another shard has the word itself, such shards are left out, as one index would.
-async function withoutFallbacks(responses: RawResponse[], term: string): Promise<RawResponse[]> {
+async function withoutFallbacks<T extends RawResponse>(responses: T[], term: string): Promise<T[]> {
   const verdicts = await Promise.all(
     responses.map(async ({ results: [top] }) => {
       if (!top) return null;
       const data = await top.data().catch(() => null);
       if (!data) return null;
-      return matchesQueryWords(term, text(data.content), data.locations ?? []);
+      return matchesQueryWords(term, text(data.content), data.locations ?? [], text(data.meta?.['title']));
     }),
   );
   return verdicts.includes(true) ? responses.filter((_, at) => verdicts[at] !== false) : responses;
@@ -175,53 +192,59 @@ async function searchIndex(
     const response = await index.api.search(term, options);
     if (!response) return null;
     const { results, filters, unfilteredResultCount } = response;
-    return { index, lists: [results], filters, unfiltered: unfilteredResultCount };
+    return {
+      index,
+      lists: [{ results, share: { pages: index.pages, matching: unfilteredResultCount } }],
+      filters,
+    };
   }
   const filters = options['filters'] as Record<string, unknown>;
   const responses = (
     await Promise.all(
-      index.shards.map((shard) =>
-        index.api.search(term, {
+      index.shards.map(async ({ shard, pages }) => {
+        const response = await index.api.search(term, {
           ...options,
           filters: { ...filters, [SHARD_FILTER]: { any: [String(shard)] } },
-        }),
-      ),
+        });
+        return response ? [{ ...response, pages }] : [];
+      }),
     )
-  ).flatMap((response) => (response ? [response] : []));
+  ).flat();
   const kept = term === null ? responses : await withoutFallbacks(responses, term);
   return {
     index,
-    lists: kept.map(({ results }) => results),
+    // A bundle's own matches weigh its words, as Pagefind does inside it.
+    lists: kept.map(({ results, pages }) => ({ results, share: { pages, matching: results.length } })),
     filters: mergeCounts(kept.map((response) => response.filters)),
-    // Every shard's search counts the matches of all shards before its shard filter.
-    unfiltered: responses[0]?.unfilteredResultCount ?? 0,
   };
 }
 
 function searchOptions(state: SearchState): Record<string, unknown> {
   const filters: Record<string, { any: string[] }> = {};
+  // A language is an index of its own, not a filter inside one (`SearchEngine.search` picks them).
   for (const key of FILTER_KEYS)
-    if (state.filters[key].length > 0) filters[key] = { any: state.filters[key] };
+    if (key !== 'lang' && state.filters[key].length > 0) filters[key] = { any: state.filters[key] };
   const options: Record<string, unknown> = { filters };
   if (state.sort !== 'relevance') options['sort'] = { date: state.sort === 'newest' ? 'desc' : 'asc' };
   return options;
 }
 
-// The headline is the first words of the indexed text (the title meta says how many): the
-// excerpt is cut from the body after it, so it never repeats the headline.
+// The indexed text is the body alone (the headline is the title field), so the excerpt never
+// repeats the headline; a document without a body is indexed by its headline, and shows none.
 function toHit(data: ResultData, score: number): SearchHit {
-  const meta = data.meta ?? {};
+  const title = text(data.meta?.['title']);
   const content = text(data.content);
+  const body = content === title ? '' : content;
   const locations = Array.isArray(data.locations) ? data.locations : [];
-  const title = text(meta['title']);
   return {
     url: text(data.url),
-    title: text(meta['headline']) || title || text(data.url),
-    date: text(meta['date']),
-    place: text(meta['place']),
-    author: text(meta['author']),
-    excerpt: bodyExcerpt(content, locations, { skip: headlineWords(title), length: EXCERPT_WORDS }),
-    matched: matchedWords(content, locations),
+    title: title || text(data.url),
+    date: text(data.meta?.['date']),
+    // Places and authors are filters, which every result's data carries; the index has no such meta.
+    place: texts(data.filters?.['place']).join(', '),
+    author: texts(data.filters?.['author']).join(', '),
+    excerpt: bodyExcerpt(body, locations, { length: EXCERPT_WORDS }),
+    matched: matchedWords(body, locations),
     score,
   };
 }
@@ -290,31 +313,43 @@ export class SearchEngine {
    * several indexes is merged from their first `limit` results.
    */
   async search(state: SearchState, limit: number): Promise<SearchAnswer> {
-    const indexes = await this.warm();
+    const languages = state.filters.lang;
+    const indexes = (await this.warm()).filter(
+      (index) => languages.length === 0 || languages.includes(index.language),
+    );
     const term = state.query === '' ? null : state.query;
     const options = searchOptions(state);
     const answered = (await Promise.all(indexes.map((index) => searchIndex(index, term, options)))).flatMap(
       (answer) => (answer ? [answer] : []),
     );
-    // The shard filter is the engine's own, not one the reader chooses.
+    const found = ({ lists }: IndexAnswer): number => lists.reduce((n, { results }) => n + results.length, 0);
+    // The shard filter is the engine's own, not one the reader chooses; the language counts are
+    // those of each language's index.
     const counts = Object.fromEntries(
       Object.entries(mergeCounts(answered.map(({ filters }) => filters))).filter(
         ([key]) => key !== SHARD_FILTER,
       ),
     );
-    const total = answered.reduce((sum, { lists }) => sum + lists.reduce((n, list) => n + list.length, 0), 0);
-    const weights = archiveWeights(
-      answered.map(({ index, unfiltered }) => ({ pages: index.pages, matching: unfiltered })),
-    );
-    const lists = answered.flatMap(({ lists }, at) =>
-      lists.map((list) =>
-        list.map((result) => ({ result, score: result.score * (weights[at] ?? 1), date: '' })),
-      ),
+    counts['lang'] = Object.fromEntries(answered.map((answer) => [answer.index.language, found(answer)]));
+    const total = answered.reduce((sum, answer) => sum + found(answer), 0);
+    // Every bundle of every language scores with its own word frequencies: a small bundle (the
+    // newest documents) would otherwise outrank the rest for words that are rare in it alone.
+    const scored = answered.flatMap(({ lists }) => lists);
+    const weights = archiveWeights(scored.map(({ share }) => share));
+    const lists = scored.map(({ results }, at) =>
+      results.map((result) => ({ result, score: result.score * (weights[at] ?? 1), date: '' })),
     );
     if (lists.length === 1 || state.sort === 'relevance') {
       // One list keeps its own order (score or date); several are merged by weighted score.
       const ordered = lists.length === 1 ? (lists[0] ?? []) : mergeRanked(lists, 'relevance');
-      return { results: ordered.map(({ result, score }) => pending(result, score)), total, counts };
+      const results = ordered.map(({ result, score }) => pending(result, score));
+      if (state.sort !== 'relevance' || !term) return { results, total, counts };
+      // The first results are re-ordered by their headlines, which their fragments hold.
+      const head = (await Promise.all(results.slice(0, HEADLINE_WINDOW).map((one) => one.load()))).filter(
+        (hit): hit is SearchHit => hit !== null,
+      );
+      const first = headlinesFirst(term, head, (hit) => hit.title).map(loadedHit);
+      return { results: [...first, ...results.slice(HEADLINE_WINDOW)], total, counts };
     }
     // Each list is in date order already; merging needs the dates of its heads.
     const heads = await Promise.all(

@@ -1,6 +1,7 @@
 import { HIGHLIGHT_PARAM } from '../lib/search-state.ts';
 
 interface PagefindHighlightOptions {
+  markContext: string;
   highlightParam: string;
   addStyles: boolean;
   markOptions: { className: string; exclude: string[] };
@@ -12,7 +13,9 @@ export async function highlightSearchedWords(bundle: string): Promise<void> {
   const module = (await import(/* @vite-ignore */ `${bundle}pagefind-highlight.js`)) as {
     default: new (options: PagefindHighlightOptions) => unknown;
   };
+  // The headline and the body, the text search matched: never the byline or the site's own text.
   new module.default({
+    markContext: '[data-search-text]',
     highlightParam: HIGHLIGHT_PARAM,
     addStyles: false,
     markOptions: { className: 'pagefind-highlight', exclude: ['[hidden]'] },

@@ -2,8 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkKey } from '../../src/lib/vocabulary.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { pagefindSearch, type PagefindData } from '../support/pagefind-api.ts';
 
 const root = resolve('tests/.output/dev');
 const seeds = join(root, 'seeds');
@@ -71,9 +74,33 @@ beforeAll(async () => {
   await until('/doc/first/', (page) => page.status === 200);
 }, 120_000);
 
-afterAll(() => {
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
   if (server.pid) process.kill(-server.pid, 'SIGTERM');
 });
+
+// Searches the dev server's index from a fresh page until the check holds (the index follows syncs).
+async function searchUntil(
+  query: string,
+  check: (found: PagefindData[]) => boolean,
+): Promise<PagefindData[]> {
+  browser ??= await launchBrowser();
+  const deadline = Date.now() + 45_000;
+  let found: PagefindData[] = [];
+  while (Date.now() < deadline) {
+    // A plain file, not a page: the dev server reloads its pages when the content changes.
+    const page = await browser.newPage();
+    await page.goto(`${base}/robots.txt`);
+    found = await pagefindSearch(page, [query], '/pagefind/', 10)
+      .then((answers) => answers[0] ?? [])
+      .catch(() => []);
+    await page.close();
+    if (check(found)) return found;
+    await new Promise((done) => setTimeout(done, 300));
+  }
+  throw new Error(`search for ${query} never matched: ${JSON.stringify(found)}\n${log.slice(-2000)}`);
+}
 
 describe('the dev server', () => {
   it('publishes a seed added while it runs', async () => {
@@ -91,11 +118,18 @@ describe('the dev server', () => {
     await until(chunk, (page) => page.status === 200 && !page.text.includes('снегоуборщики'));
   });
 
+  it('searches the documents of the last sync, each indexed as its body text with its headline as title', async () => {
+    const [added] = await searchUntil('лету', (found) => found.some((data) => data.url === '/doc/second/'));
+    expect(added).toMatchObject({ content: 'Добавлен на лету.', meta: { title: 'Второй документ' } });
+  });
+
   it('shows an edited seed without a restart', async () => {
     await writeFile(join(seeds, 'first.txt'), seed('Первый документ, исправленный', 'Новый текст.'));
     const text = await until('/doc/first/', (page) => page.text.includes('Новый текст.'));
     expect(text).toContain('Первый документ, исправленный');
     expect(text).not.toContain('Исходный текст.');
+    const [edited] = await searchUntil('текст', (found) => found[0]?.content === 'Новый текст.');
+    expect(edited?.meta['title']).toBe('Первый документ, исправленный');
   });
 
   it('drops a deleted seed', async () => {

@@ -4,13 +4,17 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  filterGroup,
   filterLabels,
+  filterLegends,
   loadAllResults,
   openSearch,
   searchResults,
   searchStatus,
+  valueCount,
 } from '../support/search-page.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { pagefindSearch } from '../support/pagefind-api.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
@@ -86,17 +90,9 @@ describe('searching the archive', () => {
 
   it('offers year, place, author and language filters with counts, and applies them', async () => {
     await search({ q: 'снегопад' });
-    await page.locator('main summary').click();
-    const year = page.locator('main fieldset', { hasText: 'Год' });
-    await year.waitFor();
-    await expect(year.locator('label', { hasText: '2023' }).locator('.count').textContent()).resolves.toBe(
-      '14',
-    );
-    await expect(page.locator('main fieldset legend').allTextContents()).resolves.toEqual([
-      'Год',
-      'Место',
-      'Автор',
-    ]);
+    const year = await filterGroup(page, 'Год');
+    await expect(valueCount(year, '2023')).resolves.toBe('14');
+    await expect(filterLegends(page)).resolves.toEqual(['Год', 'Место', 'Автор']);
     await year.getByLabel('2022').check();
     await expect.poll(() => status().textContent()).toBe('Найдено 2 результата');
     expect(new URL(page.url()).searchParams.getAll('year')).toEqual(['2022']);
@@ -185,6 +181,33 @@ describe('searching the archive', () => {
     await page.locator('article mark.pagefind-highlight').first().waitFor();
     const marked = await page.locator('article mark.pagefind-highlight').allTextContents();
     expect(marked.map((text) => text.toLowerCase())).toContain('переговоров');
+  });
+
+  it('indexes exactly the text of a document: its body as content, its headline as title, no byline', async () => {
+    await page.goto(`${server.url}/`);
+    const found = (await pagefindSearch(page, ['гололёд', 'очистилась'])).map(([data]) => data);
+    const text = (value: unknown) => String(value).replace(/\s+/gu, ' ');
+    expect(found.map((data) => data?.url)).toEqual(['/doc/black-ice/', '/doc/ice-drift-over/']);
+    const [ice, drift] = found;
+    expect(text(ice?.content)).toBe(
+      'В Петербурге ожидается сильный гололёд, дворники посыпают тротуары песком, а врачи просят горожан не торопиться на скользких улицах.',
+    );
+    expect(text(drift?.content)).toBe(
+      'Ледоход на Неве закончился раньше срока: ледоход на Неве шёл девять дней, и Нева очистилась ото льда к концу апреля.',
+    );
+    expect(ice?.meta).toEqual({ title: 'Жёсткий гололёд в\u00a0Петербурге', date: '2024-03-05' });
+    expect(ice?.filters).toEqual({ year: ['2024'], place: ['Санкт-Петербург'], author: ['Иван Сидоров'] });
+    for (const data of found)
+      expect(String(data?.excerpt)).not.toMatch(/Санкт-Петербург|Сидоров|Белова|2024|2023|мин/u);
+  });
+
+  it('ranks the document whose headline is the query first, then other headlines, then body text', async () => {
+    await search({ q: 'Ледоход на Неве' });
+    expect(await titles()).toEqual([
+      'Ледоход на Неве',
+      'Ледоход на Неве закончился раньше срока',
+      'Весенний отчёт городских служб',
+    ]);
   });
 
   it('suggests an archive word for a query with a typo', async () => {

@@ -49,6 +49,7 @@ export function buildFixtureSite(
       ASTRO_CACHE_DIR: cacheDir,
       INGEST_REPORT: report,
       BUILD_REPORT: buildReport,
+      SEARCH_REPORT: resolve(root, 'search-index.json'),
       ...env,
     },
   });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Result links of the search page. */
@@ -19,12 +19,27 @@ export async function openSearch(
   await expect.poll(() => searchStatus(page).textContent(), { timeout: 15_000 }).not.toBe('');
 }
 
-/** Opens the filter panel and returns the labels, with counts, of one filter group. */
-export async function filterLabels(page: Page, legend: string): Promise<string[]> {
+/** Opens the filter panel and waits for one filter group. */
+export async function filterGroup(page: Page, legend: string): Promise<Locator> {
   await page.locator('main summary').click();
   const group = page.locator('main fieldset', { hasText: legend });
   await group.waitFor();
-  return group.locator('label').allTextContents();
+  return group;
+}
+
+/** Opens the filter panel and returns the labels, with counts, of one filter group. */
+export async function filterLabels(page: Page, legend: string): Promise<string[]> {
+  return (await filterGroup(page, legend)).locator('label').allTextContents();
+}
+
+/** The count a filter group shows beside one of its values. */
+export function valueCount(group: Locator, value: string): Promise<string | null> {
+  return group.locator('label', { hasText: value }).locator('.count').textContent();
+}
+
+/** The legends of the filter groups the search page shows. */
+export function filterLegends(page: Page): Promise<string[]> {
+  return page.locator('main fieldset legend').allTextContents();
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ingestSeed } from '../../../src/lib/ingest.ts';
-import { toSearchRecord } from '../../../src/lib/search-record.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -43,26 +42,6 @@ describe('ingestSeed', () => {
           severity: 'error',
         },
       ],
-    });
-  });
-});
-
-describe('toSearchRecord', () => {
-  it('carries the metadata, filters and sort key that document pages carry', () => {
-    const seed = {
-      date: '2024-01-02',
-      title: 'З',
-      paragraphs: ['а', 'б'],
-      places: ['Москва'],
-      authors: ['Иван Петров'],
-    };
-    expect(toSearchRecord(seed, '/doc/x/', 'ru')).toEqual({
-      url: '/doc/x/',
-      content: 'З\n\nа\n\nб',
-      language: 'ru',
-      meta: { title: 'З', date: '2024-01-02', place: 'Москва', author: 'Иван Петров' },
-      filters: { year: ['2024'], lang: ['ru'], place: ['Москва'], author: ['Иван Петров'] },
-      sort: { date: '2024-01-02' },
     });
   });
 });

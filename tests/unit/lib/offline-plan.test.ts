@@ -120,7 +120,8 @@ describe('the shard bundles of a large archive', () => {
   });
 
   it('leaves folders that only look like a bundle alone', () => {
-    expect(fileRole('pagefind-x/fragment/a.pf_fragment')).toBe('none');
+    expect(fileRole('pagefinder/fragment/a.pf_fragment')).toBe('none');
+    expect(fileRole('pagefind-Key/fragment/a.pf_fragment')).toBe('none');
     expect(fileRole('doc/pagefind-2/index.html')).toBe('page');
   });
 });

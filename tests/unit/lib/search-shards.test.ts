@@ -4,49 +4,7 @@ import {
   matchesQueryWords,
   parseShardSize,
   planLanguages,
-  shardCapacity,
-  shardRanges,
 } from '../../../src/lib/search-shards.ts';
-
-describe('splitting pages into shards', () => {
-  it('keeps a site of up to one shard in one bundle', () => {
-    expect(shardRanges(0, 10)).toEqual([[0, 0]]);
-    expect(shardRanges(10, 10)).toEqual([[0, 10]]);
-  });
-
-  it('makes as few shards as the size allows, of even sizes, covering every page once', () => {
-    expect(shardRanges(10_202, 10_000)).toEqual([
-      [0, 5101],
-      [5101, 10_202],
-    ]);
-    const ranges = shardRanges(64, 5);
-    expect(ranges).toHaveLength(13);
-    expect(ranges.every(([start, end], at) => end - start <= 5 && start === (ranges[at - 1]?.[1] ?? 0))).toBe(
-      true,
-    );
-    expect(ranges.at(-1)?.[1]).toBe(64);
-  });
-
-  it('refuses a shard size that is not a positive integer', () => {
-    expect(() => shardRanges(10, 0)).toThrow(/positive integer/u);
-    expect(() => shardRanges(10, 2.5)).toThrow(/positive integer/u);
-  });
-});
-
-describe('filling shards as pages come', () => {
-  it('gives the planned shards the even sizes of the expected page count', () => {
-    const sizes = [0, 1].map((shard) => shardCapacity(10_202, 10_000, shard));
-    expect(sizes).toEqual([5101, 10_000]);
-    expect([0, 1, 2, 3, 4, 5].map((shard) => shardCapacity(25, 4, shard))).toEqual([4, 3, 4, 3, 4, 3]);
-  });
-
-  it('lets the last planned shard and any later one take a whole shard, so surplus pages still fit', () => {
-    expect(shardCapacity(25, 4, 6)).toBe(4);
-    expect(shardCapacity(25, 4, 7)).toBe(4);
-    expect(shardCapacity(0, 4, 0)).toBe(4);
-    expect(shardCapacity(3, 10, 0)).toBe(10);
-  });
-});
 
 describe('reading the shard size setting', () => {
   it('takes the default when unset and a positive integer otherwise', () => {
@@ -62,22 +20,37 @@ describe('planning the language indexes of several bundles', () => {
   it('groups bundles by language, largest language first, skipping bundles without it', () => {
     const plans = planLanguages([
       { bundle: '/pagefind/', languages: {} },
-      { bundle: '/pagefind-1/', languages: { ru: { page_count: 5 } } },
-      { bundle: '/pagefind-2/', languages: { en: { page_count: 1 }, ru: { page_count: 3 } } },
-      { bundle: '/pagefind-3/', languages: { en: { page_count: 0 }, ru: { page_count: 4 } } },
+      { bundle: '/pagefind-1/', languages: { ru: 5 } },
+      { bundle: '/pagefind-2/', languages: { en: 1, ru: 3 } },
+      { bundle: '/pagefind-3/', languages: { en: 0, ru: 4 } },
     ]);
     expect(plans).toEqual([
       {
         language: 'ru',
         pages: 12,
         bundles: [
-          { bundle: '/pagefind-1/', shard: 1 },
-          { bundle: '/pagefind-2/', shard: 2 },
-          { bundle: '/pagefind-3/', shard: 3 },
+          { bundle: '/pagefind-1/', shard: 1, pages: 5 },
+          { bundle: '/pagefind-2/', shard: 2, pages: 3 },
+          { bundle: '/pagefind-3/', shard: 3, pages: 4 },
         ],
       },
-      { language: 'en', pages: 1, bundles: [{ bundle: '/pagefind-2/', shard: 2 }] },
+      { language: 'en', pages: 1, bundles: [{ bundle: '/pagefind-2/', shard: 2, pages: 1 }] },
     ]);
+  });
+
+  it('opens a language from the entry bundle when that bundle holds it', () => {
+    const [ru, en] = planLanguages(
+      [
+        { bundle: '/pagefind-a/', languages: { ru: 5, en: 1 } },
+        { bundle: '/pagefind/', languages: { ru: 2 } },
+      ],
+      '/pagefind/',
+    );
+    expect(ru?.bundles).toEqual([
+      { bundle: '/pagefind/', shard: 1, pages: 2 },
+      { bundle: '/pagefind-a/', shard: 0, pages: 5 },
+    ]);
+    expect(en?.bundles).toEqual([{ bundle: '/pagefind-a/', shard: 0, pages: 1 }]);
   });
 });
 
@@ -99,6 +72,12 @@ describe('telling a match of the query word from a shorter word Pagefind fell ba
     expect(matchesQueryWords('снегопад город', content, [1, 3])).toBe(true);
     expect(matchesQueryWords('снегопад гололёд', content, [1, 3])).toBe(false);
     expect(matchesQueryWords('шел', content, [7])).toBe(true);
+  });
+
+  it('counts the words of the headline, which Pagefind searches as the title', () => {
+    expect(matchesQueryWords('гололёд город', content, [3], 'Гололёд в Петербурге')).toBe(true);
+    expect(matchesQueryWords('гололёд', content, [], 'Гололёд в Петербурге')).toBe(true);
+    expect(matchesQueryWords('снегопад', content, [], 'Гололёд в Петербурге')).toBe(false);
   });
 
   it('cannot tell without locations, for an exact phrase or for an empty query', () => {

@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idHash, spacingFor, type BundleList } from '../../src/lib/search-bundles.ts';
+import {
+  filterGroup,
+  filterLabels,
+  filterLegends,
+  loadAllResults,
+  openSearch,
+  searchResults,
+  searchStatus,
+  valueCount,
+} from '../support/search-page.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { buildFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+import { setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
+import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
+
+// The search fixture (28 documents, 21 about snowfall) in bundles of at most four documents: the
+// same answers as one bundle (tests/e2e/search.test.ts), merged from several. Bundles that hold
+// no snowfall make Pagefind fall back to shorter words, which the search page leaves out.
+const root = resolve('tests/.output/search-bundles');
+const seeds = join(root, 'seeds');
+const phasesFile = join(root, 'phases.json');
+const BUNDLE_SIZE = '4';
+let site: FixtureSite;
+let server: OfflineServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Page URL → position of the bundle that indexed it in `bundles.json`. */
+const bundleOf = new Map<string, number>();
+let list: BundleList;
+let phases: { name: string; start: number; end: number }[];
+
+interface Report {
+  indexed: string[];
+  reused: string[];
+  bundles: { folder: string; key: string; documents: number; indexed: boolean }[];
+}
+const readReport = (): Report => JSON.parse(readFileSync(join(root, 'search-index.json'), 'utf8')) as Report;
+
+// Every file of a built bundle folder, by path inside it, as a hash of its bytes.
+function files(folder: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    found.set(path.slice(folder.length + 1), createHash('sha256').update(readFileSync(path)).digest('hex'));
+  }
+  return found;
+}
+
+const build = (): FixtureSite => {
+  const built = buildFixtureSite('search-bundles', seeds, {
+    SEARCH_SHARD_SIZE: BUNDLE_SIZE,
+    BUILD_PHASES_FILE: phasesFile,
+  });
+  if (built.status !== 0) throw new Error(`bundled search fixture build failed:\n${built.output}`);
+  return built;
+};
+
+beforeAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  cpSync('tests/fixtures/search-seeds', seeds, { recursive: true });
+  site = build();
+  phases = JSON.parse(readFileSync(phasesFile, 'utf8')) as typeof phases;
+  list = JSON.parse(readFileSync(join(site.outDir, 'pagefind/bundles.json'), 'utf8')) as BundleList;
+  list.bundles.forEach(({ path }, at) => {
+    const folder = join(site.outDir, path, 'fragment');
+    for (const name of readdirSync(folder)) {
+      const text = gunzipSync(readFileSync(join(folder, name)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/u, '');
+      bundleOf.set((JSON.parse(text) as { url: string }).url, at);
+    }
+  });
+  server = await serveOffline(site.outDir);
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context.close();
+  await browser.close();
+  await server.close();
+});
+
+const results = () => searchResults(page);
+const status = () => searchStatus(page);
+const dates = () =>
+  page
+    .locator('main .results time')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
+
+const search = (params: Record<string, string>) => openSearch(page, server.url, params);
+
+// Shows every result of the current search, ten at a time.
+async function showAll(total: number): Promise<void> {
+  await loadAllResults(page);
+  while ((await results().count()) < total) {
+    const shown = await results().count();
+    await page.locator('main .more').click();
+    await loadAllResults(page);
+    await expect.poll(() => results().count()).toBeGreaterThan(shown);
+  }
+}
+
+describe('searching an archive indexed in several bundles', () => {
+  it('indexes from the loader records while Astro bundles and renders, not from rendered pages', () => {
+    const phase = (name: string) => {
+      const found = phases.find((entry) => entry.name === name);
+      if (!found) throw new Error(`no ${name} phase in ${JSON.stringify(phases)}`);
+      return found;
+    };
+    const parallel = phase('search (parallel)');
+    // It starts once the content is synced (the phase marks of one hook apart), before any page.
+    expect(parallel.start).toBeGreaterThanOrEqual(phase('sync').start);
+    expect(parallel.start).toBeLessThan(phase('render').start);
+    expect(phase('search').end).toBeLessThanOrEqual(phase('total').end);
+  });
+
+  it('lists its bundles oldest first, the entry bundle last, each named by its content key', () => {
+    const { bundles } = readReport();
+    expect(list.bundles.length).toBeGreaterThan(4);
+    expect(list.bundles.map(({ path }) => path)).toEqual(bundles.map(({ folder }) => folder));
+    expect(list.bundles.at(-1)?.path).toBe('pagefind/');
+    for (const { folder, key } of bundles.slice(0, -1)) expect(folder).toBe(`pagefind-${key}/`);
+    expect(bundles.every(({ documents }) => documents <= Number(BUNDLE_SIZE))).toBe(true);
+    const firsts = list.bundles.map(({ first }) => first).filter(Boolean);
+    expect(firsts).toEqual([...firsts].sort());
+    expect(
+      list.bundles.reduce((sum, { languages }) => sum + (languages['ru'] ?? 0) + (languages['en'] ?? 0), 0),
+    ).toBe(28);
+  });
+
+  it('finds documents of every bundle that holds a match, and none that only a shorter word matched', async () => {
+    await search({ q: 'снегопад' });
+    await expect(status().textContent()).resolves.toBe('Найден 21 результат');
+    await showAll(21);
+    const urls = await results().evaluateAll((links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+    );
+    expect(new Set(urls).size).toBe(21);
+    expect(urls.every((url) => url.startsWith('/doc/snowfall-'))).toBe(true);
+    const held = new Set(urls.map((url) => bundleOf.get(url)));
+    expect(held.has(undefined)).toBe(false);
+    expect(held.size).toBeGreaterThan(2);
+    // Bundles without snowfall, where Pagefind answers with shorter words, exist and were left out.
+    expect(list.bundles.length).toBeGreaterThan(held.size);
+    await expect(page.locator('main .excerpt mark').first().textContent()).resolves.toMatch(/^снегопад/iu);
+  });
+
+  it('adds up filter counts across bundles and applies filters to every bundle', async () => {
+    await search({ q: 'снегопад' });
+    const year = await filterGroup(page, 'Год');
+    const counts = (await year.locator('.count').allTextContents()).map(Number);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(21);
+    await expect(valueCount(year, '2023')).resolves.toBe('14');
+    await expect(filterLegends(page)).resolves.toEqual(['Год', 'Место', 'Автор']);
+    await year.getByLabel('2021').check();
+    await expect.poll(() => status().textContent()).toBe('Найдено 5 результатов');
+    await search({ q: 'Dmitriev' });
+    await expect(filterLabels(page, 'Язык')).resolves.toEqual([' Английский 1', ' Русский 1']);
+  });
+
+  it('orders results by date across bundles, newest or oldest first', async () => {
+    await search({ q: 'снегопад', sort: 'newest' });
+    await showAll(21);
+    const newest = await dates();
+    expect(newest).toHaveLength(21);
+    expect(newest).toEqual([...newest].sort().reverse());
+    await search({ q: 'снегопад', sort: 'oldest' });
+    await loadAllResults(page);
+    const oldest = await dates();
+    expect(oldest).toHaveLength(10);
+    expect(oldest).toEqual([...newest].reverse().slice(0, 10));
+    expect(oldest[0]).toBe('2021-02-02');
+  });
+
+  it('searches every bundle offline once the service worker has installed', async () => {
+    await page.goto(`${server.url}search/`);
+    await waitForServiceWorker(page);
+    await setNetwork(context, server, false);
+    const before = server.requests.length;
+    try {
+      await search({ q: 'снегопад', sort: 'oldest' });
+      await expect(status().textContent()).resolves.toBe('Найден 21 результат');
+      await loadAllResults(page);
+      await expect(dates()).resolves.toHaveLength(10);
+      expect(server.requests.length).toBe(before);
+    } finally {
+      await setNetwork(context, server, true);
+    }
+  });
+
+  it('re-indexes only the tail when the newest document is added, and copies every other bundle byte for byte', () => {
+    const before = readReport();
+    // The newest document, with an id that ends no level-1 run, so it joins the tail.
+    const id = ['late-news-1', 'late-news-2', 'late-news-3', 'late-news-4'].find(
+      (name) => idHash(name) % spacingFor(Number(BUNDLE_SIZE)).tail !== 0,
+    );
+    expect(id).toBeDefined();
+    const closed = before.bundles.slice(0, -1).map(({ folder }) => folder);
+    const bytes = new Map(closed.map((folder) => [folder, files(join(site.outDir, folder))]));
+    writeFileSync(join(seeds, `${id}.txt`), ' date 2026-01-15 Поздняя новость\n\nТекст поздней новости.\n');
+    const rebuilt = build();
+    const after = readReport();
+    expect(after.indexed).toEqual(['pagefind/']);
+    expect(after.reused).toEqual(closed);
+    for (const folder of closed) expect(files(join(rebuilt.outDir, folder))).toEqual(bytes.get(folder));
+    const grown = JSON.parse(
+      readFileSync(join(rebuilt.outDir, 'pagefind/bundles.json'), 'utf8'),
+    ) as BundleList;
+    expect(grown.bundles.at(-1)?.last).toBe('2026-01-15');
+  });
+});

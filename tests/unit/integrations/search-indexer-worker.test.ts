@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import buildBundles, { type BundleResult } from '../../../src/integrations/search-indexer-worker.ts';
+import { idHash, spacingFor } from '../../../src/lib/search-bundles.ts';
+import { bodiesDir, bodiesFolder } from '../../../src/loaders/document-bodies.ts';
+import { writeRecords, type DocumentRecord } from '../../../src/loaders/document-records.ts';
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+const record = (n: number): DocumentRecord => ({
+  id: `doc-${n}`,
+  digest: `digest-${n}`,
+  title: `Снегопад ${n}`,
+  headline: `Снегопад ${n}`,
+  date: `2024-01-${String(n + 1).padStart(2, '0')}`,
+  places: ['Казань'],
+  authors: [],
+  lang: 'ru',
+});
+
+// A build cache holding the records and rendered bodies the loader would have written.
+async function cacheWith(records: readonly DocumentRecord[]): Promise<string> {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'search-bundles-'));
+  folders.push(cacheDir);
+  const bodies = bodiesFolder(bodiesDir(cacheDir));
+  await bodies.make();
+  for (const { digest, id } of records) bodies.write(digest, `<p>Текст документа ${id}.</p>`);
+  await writeRecords(cacheDir, records);
+  return cacheDir;
+}
+
+// Every file of every bundle, by output folder and path, as a hash of its bytes.
+function contents(result: BundleResult): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const bundle of result.bundles) {
+    for (const entry of readdirSync(bundle.cached, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      files[`${bundle.folder}${path.slice(bundle.cached.length + 1)}`] = createHash('sha256')
+        .update(readFileSync(path))
+        .digest('hex');
+    }
+  }
+  return files;
+}
+
+const records = Array.from({ length: 14 }, (_, n) => record(n));
+
+describe('building search bundles from the loader records', () => {
+  it('gives byte-identical bundles for the same records, and several for more than one bundle holds', async () => {
+    const first = await buildBundles({ cacheDir: await cacheWith(records), most: 4 });
+    const second = await buildBundles({ cacheDir: await cacheWith(records), most: 4 });
+    expect(first.bundles.length).toBeGreaterThan(2);
+    expect(first.bundles.map((bundle) => bundle.documents).reduce((a, b) => a + b)).toBe(14);
+    expect(contents(second)).toEqual(contents(first));
+  });
+
+  it('reuses every bundle of an unchanged archive and re-indexes only the tail after an append', async () => {
+    const cacheDir = await cacheWith(records);
+    const built = await buildBundles({ cacheDir, most: 4 });
+    expect(built.bundles.every((bundle) => bundle.indexed)).toBe(true);
+    const again = await buildBundles({ cacheDir, most: 4 });
+    expect(again.bundles.filter((bundle) => bundle.indexed)).toEqual([]);
+    expect(contents(again)).toEqual(contents(built));
+
+    // The newest document, whose id ends no run, joins the tail.
+    const added = Array.from({ length: 40 }, (_, n) => record(20 + n)).find(
+      ({ id }) => idHash(id) % spacingFor(4).tail !== 0,
+    );
+    if (!added) throw new Error('no id outside the boundaries');
+    const grown = await cacheWith([...records, added]);
+    rmSync(join(grown, 'search-bundles'), { recursive: true, force: true });
+    await cp(join(cacheDir, 'search-bundles'), join(grown, 'search-bundles'), { recursive: true });
+    const after = await buildBundles({ cacheDir: grown, most: 4 });
+    expect(after.bundles.filter((bundle) => bundle.indexed).map((bundle) => bundle.folder)).toEqual([
+      'pagefind/',
+    ]);
+    const before = contents(built);
+    const kept = Object.entries(contents(after)).filter(([path]) => !path.startsWith('pagefind/'));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const [path, hash] of kept) expect(before[path]).toBe(hash);
+  });
+});
