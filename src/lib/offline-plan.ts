@@ -47,14 +47,30 @@ export type FileRole = 'shell' | 'index' | 'page' | 'fragment' | 'none';
 // The shell pages: everything a reader needs to find and open documents.
 const shellPages = new Set(['index.html', 'search/index.html', 'offline/index.html', '404.html']);
 const shellAsset = /\.(?:css|js|mjs|woff2?|svg|png|ico|webmanifest)$/u;
-// Pagefind's own files that the search page loads, in the first bundle and in the shard bundles
-// of large sites (`pagefind-1/`, …); its ready-made UIs are not used by the site.
-const searchBundle = /^pagefind(?:-\d+)?\//u;
-const searchRuntime = /^pagefind(?:-\d+)?\/(?:filter\/|[^/]+\.(?:js|css|json|pf_meta|pagefind)$)/u;
-const searchIndex = /^pagefind(?:-\d+)?\/index\//u;
-const searchFragment = /^pagefind(?:-\d+)?\/fragment\//u;
-const unusedSearchUi = /^pagefind(?:-\d+)?\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
+// Pagefind's own files that the search page loads, in every bundle (`pagefind/`, `pagefind-<key>/`);
+// its ready-made UIs are not used by the site.
+const bundle = String.raw`^pagefind(?:-[a-z0-9]+)?\/`;
+const searchBundle = new RegExp(bundle, 'u');
+const searchRuntime = new RegExp(`${bundle}(?:filter\\/|[^/]+\\.(?:js|css|json|pf_meta|pagefind)$)`, 'u');
+const searchIndex = new RegExp(`${bundle}index\\/`, 'u');
+const searchFragment = new RegExp(`${bundle}fragment\\/`, 'u');
+const unusedSearchUi = new RegExp(`${bundle}pagefind-(?:ui|modular-ui|component-ui)\\.(?:js|css)$`, 'u');
+// Index chunks, fragments, filters and metadata are named by their content; the rest of a bundle
+// (entry file, bundle list, runtime, WebAssembly) keeps its name from build to build.
+const hashedSearchFile = new RegExp(`${bundle}(?:(?:fragment|index|filter)\\/|[^/]+\\.pf_meta$)`, 'u');
 const serviceWorkerFiles = /^(?:sw\.js|workbox-[^/]*\.js|sw-[^/]*\.js)$/u;
+
+/** Whether an output-relative path is a search file named by its content, so never stale once cached. */
+export function isHashedSearchFile(path: string): boolean {
+  return hashedSearchFile.test(path);
+}
+
+/** Whether an output-relative path is one of a search bundle's files that keep their name between builds. */
+export function isSearchEntryFile(path: string): boolean {
+  return (
+    searchBundle.test(path) && !path.slice(path.indexOf('/') + 1).includes('/') && !isHashedSearchFile(path)
+  );
+}
 
 /** Classifies an output-relative path for offline reading; `shellFolders` are precached whole. */
 export function fileRole(path: string, shellFolders: readonly string[] = []): FileRole {

@@ -1,0 +1,31 @@
+import type { ArchivePage } from './offline-plan.ts';
+
+// About this many pages per list: a deploy that changes a few pages changes a few small lists.
+const PAGES_PER_LIST = 128;
+
+/** How many lists `pages` pages are split into: a power of two, so it changes only when the archive doubles. */
+export function listCount(pages: number): number {
+  let count = 1;
+  while (count * PAGES_PER_LIST < pages) count *= 2;
+  return count;
+}
+
+/**
+ * The list a page's URL path belongs to, out of `count`: by a hash of the path (FNV-1a), so a page
+ * stays in its list while others come and go, and the worker finds the list of any page it is asked for.
+ */
+export function listOf(url: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < url.length; at += 1) {
+    hash ^= url.charCodeAt(at);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % count;
+}
+
+/** Splits pages into `count` lists by `listOf`, each in URL order. */
+export function splitPages(pages: readonly ArchivePage[], count: number): ArchivePage[][] {
+  const lists: ArchivePage[][] = Array.from({ length: count }, () => []);
+  for (const page of pages) lists[listOf(page.url, count)]?.push(page);
+  return lists;
+}
