@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileRole, type BuiltFile } from '../lib/offline-plan.ts';
+import { revisionFromDigest } from '../lib/offline-revisions.ts';
 import { withBase } from '../lib/paths.ts';
 
 // Transfer sizes are estimated at gzip level 1, nginx's default: 2.3 times faster than level 6 and
@@ -15,7 +16,7 @@ const compressible = /\.(?:html|css|js|mjs|json|svg|webmanifest|xml|txt)$/u;
 
 /** A file's revision: the start of its SHA-256, as the service worker computes it for a page it fetches. */
 export function revisionOf(content: Uint8Array | string): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+  return revisionFromDigest(createHash('sha256').update(content).digest());
 }
 
 /** Every file of the built site with the bytes a reader downloads for it and the revision of its content. */

@@ -8,7 +8,7 @@ import {
   type RevisionKey,
 } from '../lib/offline-revisions.ts';
 import { saveAll, type SaveItem } from '../lib/save-archive.ts';
-import { revisionOfResponse, type OfflineStore } from './offline-worker-store.ts';
+import type { OfflineStore } from './offline-worker-store.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -98,7 +98,7 @@ export async function refreshSaved(store: OfflineStore): Promise<void> {
       if (!response.ok) return false;
       const revision = expected.get(item.url);
       if (revision === undefined) await searchCache.put(item.url, response);
-      else if ((await revisionOfResponse(response.clone())) === revision)
+      else if (await store.isOwn(response, revision))
         await pageCache.put(revisionKey(item.url, revision), response);
       else return false;
       return true;

@@ -21,6 +21,7 @@ export class OfflineStore {
   readonly precache: PrecacheController;
   readonly #lists = new Map<string, Promise<Map<string, ArchivePage>>>();
   #lastUpdate = 0;
+  #live: { at: number; own: Promise<boolean> } | undefined;
 
   constructor(config: WorkerConfig, precache: PrecacheController) {
     this.config = config;
@@ -86,11 +87,29 @@ export class OfflineStore {
     if (!response.ok || !(response.headers.get('content-type') ?? '').includes('text/html')) return response;
     // Cached as read only when it is this build's page: a newer deploy's page is shown, never kept,
     // so what this worker holds matches its search index.
-    if (entry && (await revisionOfResponse(response.clone())) === entry.revision) {
+    if (entry && (await this.isOwn(response, entry.revision))) {
       if (this.config.offline.mode === 'on-demand')
         await cache.put(revisionKey(url, entry.revision), response.clone());
     } else this.#otherBuild();
     return response;
+  }
+
+  /**
+   * Whether a page the network gave belongs to this build: its bytes have this build's revision, or
+   * the host still serves this build (a host that rewrites pages as it serves them changes their bytes).
+   */
+  async isOwn(response: Response, revision: string): Promise<boolean> {
+    if ((await revisionOfResponse(response.clone())) === revision) return true;
+    if (!this.#live || Date.now() - this.#live.at > 30_000) {
+      const own = fetch(`${this.config.base}offline/build.json`, { cache: 'no-store' })
+        .then(
+          async (live) =>
+            live.ok && ((await live.json()) as { build: string }).build === this.config.offline.build,
+        )
+        .catch(() => false);
+      this.#live = { at: Date.now(), own };
+    }
+    return this.#live.own;
   }
 
   // A page of another build: look for that build's worker now rather than at the next visit.
