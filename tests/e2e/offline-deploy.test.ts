@@ -72,12 +72,12 @@ describe('a deploy that adds a document to an archive precached whole', () => {
     await page.goto(server.url);
     await waitForServiceWorker(page);
     const previous = buildOf(outDir);
+    // The previous worker cannot update while the host does not give the new one.
+    server.refuse(/\/sw\.js$/u);
     writeFileSync(join(seeds, added.file), added.text);
     const site = buildFixtureSite('offline-deploy', seeds, env);
     if (site.status !== 0) throw new Error(site.output);
     changed = changedFiles(first, snapshot(outDir));
-    // The previous worker cannot update while the host does not give the new one.
-    server.refuse(/\/sw\.js$/u);
 
     await page.goto(`${server.url}${added.url}`);
     await expect(page.locator('h1').textContent()).resolves.toContain(added.title);

@@ -153,6 +153,8 @@ describe('saving a whole archive that is over the precache budget', () => {
   it('shows a document of a newer deploy without keeping it, and search finds it, while the previous worker serves', async () => {
     previous = buildOf(outDir);
     const before = snapshot(outDir);
+    // The previous worker cannot update while the host does not give the new one.
+    server.refuse(/\/sw\.js$/u);
     // Dated after every other document, with a word no other has.
     writeFileSync(
       join(seeds, 'generated-00300.txt'),
@@ -162,7 +164,6 @@ describe('saving a whole archive that is over the precache budget', () => {
     if (site.status !== 0) throw new Error(site.output);
     changed = changedFiles(before, snapshot(outDir));
     const saved = await cacheEntries(page, ':pages');
-    server.refuse(/\/sw\.js$/u);
 
     await page.goto(`${server.url}doc/generated-00300/`);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/метеорит/u);
@@ -172,7 +173,22 @@ describe('saving a whole archive that is over the precache budget', () => {
     expect(await controllingBuild(page, '/')).toBe(previous);
   });
 
-  it('takes over after fetching only what the deploy changed, keeping the rest of the saved archive', async () => {
+  it('takes over after fetching only what the deploy changed, with progress, keeping the rest of the saved archive', async () => {
+    await page.goto(`${server.url}offline/`);
+    await page.locator('archive-saver[data-state="saved"]').waitFor();
+    // Every text the save control shows while the new build's worker refreshes the archive.
+    await page.evaluate(() => {
+      const progress = document.querySelector('archive-saver [data-text="progress"]');
+      const texts: string[] = [];
+      Object.assign(window, { progressTexts: texts });
+      if (progress) {
+        new MutationObserver(() => texts.push(progress.textContent ?? '')).observe(progress, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      }
+    });
     server.refuse(null);
     const mark = server.requests.length;
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
@@ -181,8 +197,12 @@ describe('saving a whole archive that is over the precache budget', () => {
     expect(fetched.filter((path) => path !== 'sw.js' && !changed.has(path))).toEqual([]);
     expect(fetched).toContain('doc/generated-00300/index.html');
     expect(await cacheEntries(page, ':pages')).toBe(pageCountOf(outDir));
-    await page.goto(`${server.url}offline/`);
+    const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+    expect(texts.some((text) => /^Обновляется сохранённый архив: \d+ из \d+ · /u.test(text))).toBe(true);
     await page.locator('archive-saver[data-state="saved"]').waitFor();
+    await expect(page.locator('[data-text="estimate"]').textContent()).resolves.toBe(
+      `Сохранены все ${pageCountOf(outDir)} страниц архива.`,
+    );
     await page.locator('offline-status[data-saved="true"]').waitFor({ state: 'attached' });
   });
 
