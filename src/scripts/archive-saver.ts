@@ -72,6 +72,8 @@ export class ArchiveSaver extends HTMLElement {
   async #showEstimate(): Promise<void> {
     const build = this.#build;
     if (!build) return;
+    // What a finished save or refresh said gives way to what is saved now.
+    this.#text('progress', '');
     if (build.mode === 'precache') {
       this.#text(
         'estimate',

@@ -7,11 +7,11 @@ import { buildFixtureSite } from '../support/fixture-site.ts';
 import { searchResults, setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
 import {
   buildOf,
-  changedFiles,
   controllingBuild,
-  servedFile,
+  holdBackDeploy,
   snapshot,
-  waitForBuild,
+  takeDeploy,
+  type HeldDeploy,
 } from '../support/offline-deploy.ts';
 import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
 
@@ -31,7 +31,7 @@ let server: OfflineServer;
 let page: Page;
 let outDir: string;
 let first: Map<string, string>;
-let changed: Set<string>;
+let deploy: HeldDeploy;
 
 beforeAll(async () => {
   rmSync(resolve('tests/.output/offline-deploy'), { recursive: true, force: true });
@@ -71,30 +71,23 @@ describe('a deploy that adds a document to an archive precached whole', () => {
   it('shows the new document only with a search that finds it while the previous worker is in control', async () => {
     await page.goto(server.url);
     await waitForServiceWorker(page);
-    const previous = buildOf(outDir);
-    // The previous worker cannot update while the host does not give the new one.
-    server.refuse(/\/sw\.js$/u);
-    writeFileSync(join(seeds, added.file), added.text);
-    const site = buildFixtureSite('offline-deploy', seeds, env);
-    if (site.status !== 0) throw new Error(site.output);
-    changed = changedFiles(first, snapshot(outDir));
+    deploy = holdBackDeploy(server, outDir, () => {
+      writeFileSync(join(seeds, added.file), added.text);
+      const site = buildFixtureSite('offline-deploy', seeds, env);
+      if (site.status !== 0) throw new Error(site.output);
+    });
 
     await page.goto(`${server.url}${added.url}`);
     await expect(page.locator('h1').textContent()).resolves.toContain(added.title);
     await page.goto(`${server.url}search/?q=${encodeURIComponent('метеорит')}`);
     await page.locator(searchResults, { hasText: added.title }).first().waitFor();
-    expect(await controllingBuild(page, '/')).toBe(previous);
+    expect(await controllingBuild(page, '/')).toBe(deploy.previous);
   });
 
   it('fetches only what the deploy changed, keeps the rest and reads the new document and its search offline', async () => {
-    server.refuse(null);
-    const mark = server.requests.length;
-    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
-    await waitForBuild(page, '/', buildOf(outDir));
-    const fetched = server.requests.slice(mark).map((request) => servedFile(request, '/'));
-    expect(fetched.filter((path) => path !== 'sw.js' && !changed.has(path))).toEqual([]);
+    const fetched = await takeDeploy(page, server, outDir, deploy);
     expect(fetched).toContain(`${added.url}index.html`);
-    const unchanged = [...first.keys()].find((path) => path.startsWith('doc/') && !changed.has(path));
+    const unchanged = [...first.keys()].find((path) => path.startsWith('doc/') && !deploy.changed.has(path));
     expect(unchanged).toBeDefined();
 
     await setNetwork(context, server, false);

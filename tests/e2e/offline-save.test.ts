@@ -6,14 +6,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { generateSeeds } from '../support/generate-seeds.ts';
 import { cacheEntries, searchResults, setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
-import {
-  buildOf,
-  changedFiles,
-  controllingBuild,
-  servedFile,
-  snapshot,
-  waitForBuild,
-} from '../support/offline-deploy.ts';
+import { controllingBuild, holdBackDeploy, takeDeploy, type HeldDeploy } from '../support/offline-deploy.ts';
 import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
 
 const documents = 300;
@@ -26,8 +19,7 @@ let context: BrowserContext;
 let page: Page;
 let searchFiles: string[];
 let outDir: string;
-let changed: Set<string>;
-let previous: string;
+let deploy: HeldDeploy;
 
 // The search files a build leaves out of its shell, listed in its offline facts.
 function searchFilesOf(directory: string): string[] {
@@ -151,18 +143,15 @@ describe('saving a whole archive that is over the precache budget', () => {
   });
 
   it('shows a document of a newer deploy without keeping it, and search finds it, while the previous worker serves', async () => {
-    previous = buildOf(outDir);
-    const before = snapshot(outDir);
-    // The previous worker cannot update while the host does not give the new one.
-    server.refuse(/\/sw\.js$/u);
-    // Dated after every other document, with a word no other has.
-    writeFileSync(
-      join(seeds, 'generated-00300.txt'),
-      ' date 2021-01-15 Над Челябинском пролетел метеорит\n\nЯркий метеорит видели жители трёх областей.\n\nЧелябинск, Анна Волкова\n',
-    );
-    const site = buildFixtureSite('offline-large', seeds, env);
-    if (site.status !== 0) throw new Error(site.output);
-    changed = changedFiles(before, snapshot(outDir));
+    deploy = holdBackDeploy(server, outDir, () => {
+      // Dated after every other document, with a word no other has.
+      writeFileSync(
+        join(seeds, 'generated-00300.txt'),
+        ' date 2021-01-15 Над Челябинском пролетел метеорит\n\nЯркий метеорит видели жители трёх областей.\n\nЧелябинск, Анна Волкова\n',
+      );
+      const site = buildFixtureSite('offline-large', seeds, env);
+      if (site.status !== 0) throw new Error(site.output);
+    });
     const saved = await cacheEntries(page, ':pages');
 
     await page.goto(`${server.url}doc/generated-00300/`);
@@ -170,7 +159,7 @@ describe('saving a whole archive that is over the precache budget', () => {
     expect(await cacheEntries(page, ':pages')).toBe(saved);
     await page.goto(`${server.url}search/?q=${encodeURIComponent('метеорит')}`);
     await page.locator(searchResults, { hasText: 'Над Челябинском' }).first().waitFor();
-    expect(await controllingBuild(page, '/')).toBe(previous);
+    expect(await controllingBuild(page, '/')).toBe(deploy.previous);
   });
 
   it('takes over after fetching only what the deploy changed, with progress, keeping the rest of the saved archive', async () => {
@@ -189,12 +178,7 @@ describe('saving a whole archive that is over the precache budget', () => {
         });
       }
     });
-    server.refuse(null);
-    const mark = server.requests.length;
-    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
-    await waitForBuild(page, '/', buildOf(outDir), 120_000);
-    const fetched = server.requests.slice(mark).map((request) => servedFile(request, '/'));
-    expect(fetched.filter((path) => path !== 'sw.js' && !changed.has(path))).toEqual([]);
+    const fetched = await takeDeploy(page, server, outDir, deploy, 120_000);
     expect(fetched).toContain('doc/generated-00300/index.html');
     expect(await cacheEntries(page, ':pages')).toBe(pageCountOf(outDir));
     const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);

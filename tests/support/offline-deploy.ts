@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { OfflineServer } from './offline-server.ts';
 
 /** Digest of every file of a built site, by output-relative path. */
 export function snapshot(directory: string): Map<string, string> {
@@ -64,4 +65,44 @@ export async function waitForBuild(page: Page, base: string, build: string, time
     await new Promise((done) => setTimeout(done, 500));
   }
   throw new Error(`the worker in control serves build ${seen}, not ${build}`);
+}
+
+/** A deploy the reader's worker has not taken yet: the build it replaced and the output paths it changed. */
+export interface HeldDeploy {
+  previous: string;
+  changed: Set<string>;
+}
+
+/**
+ * Deploys a new build into the served folder while the host refuses the new worker, so the previous
+ * one stays in control until `takeDeploy`. `build` writes the new build.
+ */
+export function holdBackDeploy(server: OfflineServer, directory: string, build: () => void): HeldDeploy {
+  const previous = buildOf(directory);
+  const before = snapshot(directory);
+  server.refuse(/\/sw\.js$/u);
+  build();
+  return { previous, changed: changedFiles(before, snapshot(directory)) };
+}
+
+/**
+ * Lets the reader's worker update to the deployed build and returns the output paths it fetched
+ * meanwhile, after checking that each is one the deploy changed.
+ */
+export async function takeDeploy(
+  page: Page,
+  server: OfflineServer,
+  directory: string,
+  deploy: HeldDeploy,
+  timeout?: number,
+): Promise<string[]> {
+  server.refuse(null);
+  const mark = server.requests.length;
+  await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+  await waitForBuild(page, '/', buildOf(directory), timeout);
+  const fetched = server.requests.slice(mark).map((request) => servedFile(request, '/'));
+  const unchanged = fetched.filter((path) => path !== 'sw.js' && !deploy.changed.has(path));
+  if (unchanged.length > 0)
+    throw new Error(`the worker fetched files the deploy did not change: ${unchanged.join(', ')}`);
+  return fetched;
 }
