@@ -41,13 +41,23 @@ export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
   return files;
 }
 
-/** A page's Pagefind fragment: its file and the page title it records. */
+/** A page's Pagefind fragment: its file, the page title it records, and how many pages share the file. */
 export interface FragmentInfo {
   path: string;
   title: string | null;
+  /** Pages whose fragments Pagefind grouped into this file (`maxFragments`); 1 for a file of its own. */
+  pages: number;
 }
 
-/** Page URL → fragment path and title, from Pagefind's fragments of every bundle (gzipped JSON behind a signature). */
+interface FragmentData {
+  url?: string;
+  meta?: { title?: string };
+}
+
+/**
+ * Page URL → fragment path and title, from Pagefind's fragments of every bundle (gzipped JSON behind a
+ * signature). A file holds one page's fragment, or, past `maxFragments`, a group of them by hash.
+ */
 export async function readFragments(
   directory: string,
   base: string,
@@ -59,8 +69,19 @@ export async function readFragments(
     const text = gunzipSync(readFileSync(join(directory, path)))
       .toString('utf8')
       .replace(/^pagefind_dcd/u, '');
-    const data = JSON.parse(text) as { url?: string; meta?: { title?: string } };
-    if (data.url) fragments.set(withBase(base, data.url), { path, title: data.meta?.title ?? null });
+    const data = JSON.parse(text) as FragmentData | Record<string, FragmentData>;
+    const entries =
+      typeof data.url === 'string'
+        ? [data as FragmentData]
+        : Object.values(data as Record<string, FragmentData>);
+    for (const entry of entries) {
+      if (entry.url)
+        fragments.set(withBase(base, entry.url), {
+          path,
+          title: entry.meta?.title ?? null,
+          pages: entries.length,
+        });
+    }
   }
   return fragments;
 }

@@ -14,7 +14,7 @@ export interface ArchivePage {
   url: string;
   /** Title from the search index, or null for pages that are not indexed (lists). */
   title: string | null;
-  /** Transfer bytes of the page plus its fragment. */
+  /** Transfer bytes of the page plus its fragment (its share of a fragment file several pages share). */
   bytes: number;
   /** URL path of the page's Pagefind fragment, when it has one. */
   fragment: string | null;
@@ -132,7 +132,7 @@ export function pageUrl(base: string, path: string): string {
 export function archivePages(
   base: string,
   files: readonly BuiltFile[],
-  fragments: ReadonlyMap<string, { path: string; title: string | null }>,
+  fragments: ReadonlyMap<string, { path: string; title: string | null; pages?: number }>,
 ): ArchivePage[] {
   const sizes = new Map(files.map((file) => [file.path, file.bytes]));
   const head = base.endsWith('/') ? base : `${base}/`;
@@ -144,7 +144,8 @@ export function archivePages(
     pages.push({
       url,
       title: fragment?.title ?? null,
-      bytes: file.bytes + (fragment ? (sizes.get(fragment.path) ?? 0) : 0),
+      bytes:
+        file.bytes + (fragment ? Math.round((sizes.get(fragment.path) ?? 0) / (fragment.pages ?? 1)) : 0),
       fragment: fragment ? `${head}${fragment.path}` : null,
       revision: file.revision ?? '',
     });

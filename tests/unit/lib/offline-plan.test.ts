@@ -81,6 +81,21 @@ describe('offline plan', () => {
     expect(plan.precache).toContain('pagefind/pagefind.js');
   });
 
+  it('counts a fragment file that several pages share once, split between them', () => {
+    const shared = { path: 'pagefind/fragment/ru_a.pf_fragment', title: 'А', pages: 2 };
+    const pages = archivePages(
+      '/',
+      files,
+      new Map([
+        ['/doc/a/', shared],
+        ['/doc/b/', { ...shared, title: 'Б' }],
+      ]),
+    );
+    expect(pages.filter((entry) => entry.url.startsWith('/doc/')).map((entry) => entry.bytes)).toEqual([
+      850, 950,
+    ]);
+  });
+
   it('turns output paths into page URLs under the base path', () => {
     expect(pageUrl('/', 'index.html')).toBe('/');
     expect(pageUrl('/archive/', 'doc/a/index.html')).toBe('/archive/doc/a/');
