@@ -41,29 +41,21 @@ export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
   return files;
 }
 
-/** A page's Pagefind fragment: its file, the page title it records, and how many pages share the file. */
-export interface FragmentInfo {
-  path: string;
-  title: string | null;
-  /** Pages whose fragments Pagefind grouped into this file (`maxFragments`); 1 for a file of its own. */
-  pages: number;
-}
-
 interface FragmentData {
   url?: string;
   meta?: { title?: string };
 }
 
 /**
- * Page URL → fragment path and title, from Pagefind's fragments of every bundle (gzipped JSON behind a
- * signature). A file holds one page's fragment, or, past `maxFragments`, a group of them by hash.
+ * Page URL → title, from Pagefind's fragments of every bundle (gzipped JSON behind a signature). A
+ * file holds one page's fragment, or, past `maxFragments`, a group of them by hash.
  */
-export async function readFragments(
+export async function readTitles(
   directory: string,
   base: string,
   files: readonly BuiltFile[],
-): Promise<Map<string, FragmentInfo>> {
-  const fragments = new Map<string, FragmentInfo>();
+): Promise<Map<string, string | null>> {
+  const titles = new Map<string, string | null>();
   for (const { path } of files) {
     if (fileRole(path) !== 'fragment') continue;
     const text = gunzipSync(readFileSync(join(directory, path)))
@@ -74,14 +66,8 @@ export async function readFragments(
       typeof data.url === 'string'
         ? [data as FragmentData]
         : Object.values(data as Record<string, FragmentData>);
-    for (const entry of entries) {
-      if (entry.url)
-        fragments.set(withBase(base, entry.url), {
-          path,
-          title: entry.meta?.title ?? null,
-          pages: entries.length,
-        });
-    }
+    for (const entry of entries)
+      if (entry.url) titles.set(withBase(base, entry.url), entry.meta?.title ?? null);
   }
-  return fragments;
+  return titles;
 }

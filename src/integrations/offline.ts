@@ -7,7 +7,13 @@ import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { offlineCaches, type OfflineBuild, type PrecacheFile } from '../lib/offline-build.ts';
 import { listCount, splitPages } from '../lib/offline-lists.ts';
-import { archivePages, isHashedSearchFile, planOffline, type BuiltFile } from '../lib/offline-plan.ts';
+import {
+  archivePages,
+  isHashedSearchFile,
+  planOffline,
+  searchFilesByBundle,
+  type BuiltFile,
+} from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
 import { timePhase } from './build-phases.ts';
 import { revisionOf } from './built-files.ts';
@@ -75,17 +81,16 @@ async function writeServiceWorker(
   });
   const files = site.files.filter((file) => !offlineOutput.test(file.path));
   const build = buildIdentity(files);
-  const pages = archivePages(base, files, new Map(site.fragments));
+  const pages = archivePages(base, files, new Map(site.titles));
   // The page lists are part of the shell: the worker finds a page's revision in them, the offline
   // page and the save control list what is saved. Split by a hash of the URL, a deploy that changes a
   // few pages changes a few lists.
   const lists = splitPages(pages, listCount(pages.length)).map((list) => contentAddressed('pages', list));
   const withLists = [...files, ...lists.map(asBuilt)];
   const plan = planOffline(withLists, options.budgetBytes, options.shellFolders);
-  const sizes = new Map(files.map((file) => [file.path, file.bytes]));
-  const searchList = contentAddressed(
-    'search',
-    plan.searchFiles.map((path) => ({ url: withBase(base, path), bytes: sizes.get(path) ?? 0 })),
+  // Fragments and the index files left out of the shell, saved with the archive: one list per bundle.
+  const searchLists = [...searchFilesByBundle(base, files, plan).values()].map((list) =>
+    contentAddressed('search', list),
   );
   const facts: OfflineBuild = {
     build,
@@ -96,10 +101,10 @@ async function writeServiceWorker(
     searchFileCount: plan.searchFiles.length,
     caches: offlineCaches(base),
     pageLists: lists.map((list) => withBase(base, list.path)),
-    searchList: withBase(base, searchList.path),
+    searchLists: searchLists.map((list) => withBase(base, list.path)),
     fallback: withBase(base, 'offline/index.html'),
   };
-  const written = [...lists, searchList, { path: 'offline/build.json', text: JSON.stringify(facts) }];
+  const written = [...lists, ...searchLists, { path: 'offline/build.json', text: JSON.stringify(facts) }];
   await mkdir(join(directory, 'offline'), { recursive: true });
   for (const file of written) await writeFile(join(directory, file.path), file.text);
   const revisions = new Map(

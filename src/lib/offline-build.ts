@@ -21,13 +21,16 @@ export interface OfflineBuild {
   shellBytes: number;
   archiveBytes: number;
   pageCount: number;
-  /** Files of the search index outside the shell, listed in `searchList` (0: all precached). */
+  /** Index files of search outside the shell (0: the whole index is precached). */
   searchFileCount: number;
   caches: OfflineCaches;
   /** URL paths of the page lists (`ArchivePage[]` each), named by their content, by list number (`listOf`). */
   pageLists: string[];
-  /** URL path of the list of search files outside the shell (`{ url, bytes }[]`), named by its content. */
-  searchList: string;
+  /**
+   * URL paths of the lists of search files saved with the archive (`{ url, bytes }[]`: fragments, and
+   * index files outside the shell), one per search bundle, named by their content.
+   */
+  searchLists: string[];
   /** URL path of the page that answers, without a network, any page that is not saved. */
   fallback: string;
 }

@@ -1,3 +1,5 @@
+import { withBase } from './paths.ts';
+
 /** A built file as the offline planner sees it: path inside the output folder and transfer size. */
 export interface BuiltFile {
   /** Path relative to the output folder, with forward slashes (`doc/x/index.html`). */
@@ -8,16 +10,14 @@ export interface BuiltFile {
   revision?: string;
 }
 
-/** One page a reader can take offline, with the search fragment that belongs to it. */
+/** One page a reader can take offline. */
 export interface ArchivePage {
   /** Site-relative URL path of the page, base included (`/archive/doc/x/`). */
   url: string;
   /** Title from the search index, or null for pages that are not indexed (lists). */
   title: string | null;
-  /** Transfer bytes of the page plus its fragment (its share of a fragment file several pages share). */
+  /** Transfer bytes of the page. */
   bytes: number;
-  /** URL path of the page's Pagefind fragment, when it has one. */
-  fragment: string | null;
   /** Digest of the page's HTML, which tells a page of this build from one of another. */
   revision: string;
 }
@@ -128,27 +128,38 @@ export function pageUrl(base: string, path: string): string {
   return `${head}${path.replace(/(?:^|\/)index\.html$/u, (match) => (match.startsWith('/') ? '/' : ''))}`;
 }
 
-/** Lists every page outside the shell with its title and fragment, in a stable order. */
+/** Lists every page outside the shell with its title (from its search fragment), in a stable order. */
 export function archivePages(
   base: string,
   files: readonly BuiltFile[],
-  fragments: ReadonlyMap<string, { path: string; title: string | null; pages?: number }>,
+  titles: ReadonlyMap<string, string | null>,
 ): ArchivePage[] {
-  const sizes = new Map(files.map((file) => [file.path, file.bytes]));
-  const head = base.endsWith('/') ? base : `${base}/`;
   const pages: ArchivePage[] = [];
   for (const file of files) {
     if (fileRole(file.path) !== 'page') continue;
     const url = pageUrl(base, file.path);
-    const fragment = fragments.get(url);
-    pages.push({
-      url,
-      title: fragment?.title ?? null,
-      bytes:
-        file.bytes + (fragment ? Math.round((sizes.get(fragment.path) ?? 0) / (fragment.pages ?? 1)) : 0),
-      fragment: fragment ? `${head}${fragment.path}` : null,
-      revision: file.revision ?? '',
-    });
+    pages.push({ url, title: titles.get(url) ?? null, bytes: file.bytes, revision: file.revision ?? '' });
   }
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/**
+ * The search files saved with the archive, by bundle folder (`pagefind/`, `pagefind-<key>/`): every
+ * fragment, and the index files the shell leaves out. A deploy that changes one bundle changes one list.
+ */
+export function searchFilesByBundle(
+  base: string,
+  files: readonly BuiltFile[],
+  plan: Pick<OfflinePlan, 'searchFiles'>,
+): Map<string, { url: string; bytes: number }[]> {
+  const outside = new Set(plan.searchFiles);
+  const bundles = new Map<string, { url: string; bytes: number }[]>();
+  for (const file of files) {
+    if (fileRole(file.path) !== 'fragment' && !outside.has(file.path)) continue;
+    const folder = file.path.slice(0, file.path.indexOf('/') + 1);
+    const list = bundles.get(folder) ?? [];
+    list.push({ url: withBase(base, file.path), bytes: file.bytes });
+    bundles.set(folder, list);
+  }
+  return new Map([...bundles].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

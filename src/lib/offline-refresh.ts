@@ -2,7 +2,7 @@ import type { PrecacheFile } from './offline-build.ts';
 import type { ArchivePage, OfflineMode } from './offline-plan.ts';
 import { pagePath, revisionKey, type RevisionKey } from './offline-revisions.ts';
 
-/** A search file of the build (index chunk or fragment, named by its content) and its transfer size. */
+/** A search file saved with the archive (fragment, or index chunk outside the shell) and its transfer size. */
 export interface SearchFile {
   url: string;
   bytes: number;
@@ -37,7 +37,7 @@ export interface RefreshPlan {
   adoptSearch: string[];
   /** Pages whose saved revision is not this build's, or new pages of a whole saved archive. */
   fetchPages: PageFetch[];
-  /** Search files a whole saved archive lacks. */
+  /** Search files (fragments, index chunks outside the shell) a whole saved archive lacks. */
   fetchSearch: SearchFile[];
   /** Whether the archive is saved whole: by the reader's choice, or precached by the previous worker. */
   whole: boolean;
@@ -46,8 +46,8 @@ export interface RefreshPlan {
 /**
  * Plans a deploy's delta for an archive cached as read or saved (the on-demand mode): pages whose
  * revision changed are fetched again, pages and search files already held are kept, and a whole
- * saved archive also gets the new pages, their fragments and the search files. Pages the previous
- * worker precached (the archive was under the budget then) are taken over rather than fetched.
+ * saved archive also gets the new pages and the search files it lacks. Pages and search files the
+ * previous worker precached (the archive was under the budget then) are taken over rather than fetched.
  */
 export function planRefresh(
   pages: readonly ArchivePage[],
@@ -74,12 +74,10 @@ export function planRefresh(
     else plan.fetchPages.push({ url: page.url, revision: page.revision, bytes: page.bytes });
   }
   if (!whole) return plan;
-  const sizes = new Map(searchFiles.map((file) => [file.url, file.bytes]));
-  const fragments = wanted.flatMap((page) => (page.fragment ? [page.fragment] : []));
-  for (const url of new Set([...searchFiles.map((file) => file.url), ...fragments])) {
-    if (saved.search.has(url)) continue;
-    if (saved.precachedSearch.has(url)) plan.adoptSearch.push(url);
-    else plan.fetchSearch.push({ url, bytes: sizes.get(url) ?? 0 });
+  for (const file of searchFiles) {
+    if (saved.search.has(file.url)) continue;
+    if (saved.precachedSearch.has(file.url)) plan.adoptSearch.push(file.url);
+    else plan.fetchSearch.push(file);
   }
   return plan;
 }
@@ -116,10 +114,7 @@ export function staleEntries(
 ): { pages: RevisionKey[]; search: string[] } {
   const current = new Set(pages.map((page) => revisionKey(page.url, page.revision)));
   const precached = new Set(precache.map((file) => file.url));
-  const referenced = new Set([
-    ...searchFiles.map((file) => file.url),
-    ...pages.flatMap((page) => (page.fragment ? [page.fragment] : [])),
-  ]);
+  const referenced = new Set(searchFiles.map((file) => file.url));
   return {
     pages: held.pages.filter(
       (key) => mode === 'precache' || !current.has(revisionKey(key.url, key.revision)),

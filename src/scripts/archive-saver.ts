@@ -62,9 +62,7 @@ export class ArchiveSaver extends HTMLElement {
       cachedKeys(this.#build.caches.search),
     ]);
     return {
-      pages: this.#pages.filter(
-        (page) => !holdsPage(pages, page) || (page.fragment !== null && !search.has(page.fragment)),
-      ),
+      pages: this.#pages.filter((page) => !holdsPage(pages, page)),
       search: this.#searchFiles.filter((file) => !search.has(file.url)),
     };
   }
@@ -108,7 +106,7 @@ export class ArchiveSaver extends HTMLElement {
     // The worker writes to its cache after it has answered, so a page can be fetched and not yet stored:
     // wait for the writes, and fetch again what is still missing, a few passes at most.
     const deps = {
-      fetchItem: fetcher(),
+      fetchItem,
       isOnline: () => navigator.onLine,
       waitOnline: () => new Promise<void>((done) => addEventListener('online', () => done(), { once: true })),
       signal: abort.signal,
@@ -210,22 +208,9 @@ export class ArchiveSaver extends HTMLElement {
   }
 }
 
-// Fetching through the service worker puts the page and its fragment into the runtime caches. Pages
-// whose fragments Pagefind grouped into one file share it: it is fetched once per save.
-function fetcher(): (item: SaveItem) => Promise<boolean> {
-  const fragments = new Map<string, Promise<boolean>>();
-  const get = async (url: string): Promise<boolean> => {
-    const response = await fetch(url);
-    await response.arrayBuffer();
-    return response.ok;
-  };
-  return async (item) => {
-    if (!(await get(item.url))) return false;
-    if (!item.fragment) return true;
-    const fragment = fragments.get(item.fragment) ?? get(item.fragment);
-    fragments.set(item.fragment, fragment);
-    // A failed fetch is tried again by the next page that needs the file.
-    if (!(await fragment.catch(() => false))) fragments.delete(item.fragment);
-    return fragment;
-  };
+// Fetching through the service worker puts a page or search file into its cache.
+async function fetchItem(item: SaveItem): Promise<boolean> {
+  const response = await fetch(item.url);
+  await response.arrayBuffer();
+  return response.ok;
 }

@@ -16,15 +16,15 @@ export function loadBuild(): Promise<OfflineBuild> {
   return json<OfflineBuild>(`${base}offline/build.json`);
 }
 
-/** Every page outside the shell, with title, size, search fragment and revision, in URL order. */
+/** Every page outside the shell, with title, size and revision, in URL order. */
 export async function loadPages(build: OfflineBuild): Promise<ArchivePage[]> {
   const lists = await Promise.all(build.pageLists.map((url) => json<ArchivePage[]>(url)));
   return lists.flat().sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-/** Files of the search index that are not precached (large archives), with their sizes. */
-export function loadSearchFiles(build: OfflineBuild): Promise<SearchFile[]> {
-  return json<SearchFile[]>(build.searchList);
+/** Search files saved with the archive (fragments, and index files the shell leaves out), with their sizes. */
+export async function loadSearchFiles(build: OfflineBuild): Promise<SearchFile[]> {
+  return (await Promise.all(build.searchLists.map((url) => json<SearchFile[]>(url)))).flat();
 }
 
 /** Keys held by one cache, as URL path and query (`/doc/x/?archive-revision=…`, `/pagefind/fragment/…`). */

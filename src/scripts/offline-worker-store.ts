@@ -59,9 +59,12 @@ export class OfflineStore {
     return list ? (await this.#list(list).catch(() => new Map<string, ArchivePage>())).get(url) : undefined;
   }
 
-  /** Search files outside the shell. */
-  searchFiles(): Promise<SearchFile[]> {
-    return this.#json<SearchFile[]>(this.config.offline.searchList);
+  /** Search files saved with the archive: fragments, and index files outside the shell. */
+  async searchFiles(): Promise<SearchFile[]> {
+    const lists = await Promise.all(
+      this.config.offline.searchLists.map((url) => this.#json<SearchFile[]>(url)),
+    );
+    return lists.flat();
   }
 
   /** URL keys held by one of the caches. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listCount, listOf, splitPages } from '../../../src/lib/offline-lists.ts';
 import type { ArchivePage } from '../../../src/lib/offline-plan.ts';
 
-const page = (url: string): ArchivePage => ({ url, title: url, bytes: 1, fragment: null, revision: 'r' });
+const page = (url: string): ArchivePage => ({ url, title: url, bytes: 1, revision: 'r' });
 
 describe('offline page lists', () => {
   it('splits into a power of two of lists, about 128 pages each, changing only when the archive doubles', () => {

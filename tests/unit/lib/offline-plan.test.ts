@@ -6,6 +6,7 @@ import {
   isSearchEntryFile,
   pageUrl,
   planOffline,
+  searchFilesByBundle,
   type BuiltFile,
 } from '../../../src/lib/offline-plan.ts';
 
@@ -81,18 +82,23 @@ describe('offline plan', () => {
     expect(plan.precache).toContain('pagefind/pagefind.js');
   });
 
-  it('counts a fragment file that several pages share once, split between them', () => {
-    const shared = { path: 'pagefind/fragment/ru_a.pf_fragment', title: 'А', pages: 2 };
-    const pages = archivePages(
-      '/',
-      files,
-      new Map([
-        ['/doc/a/', shared],
-        ['/doc/b/', { ...shared, title: 'Б' }],
-      ]),
-    );
-    expect(pages.filter((entry) => entry.url.startsWith('/doc/')).map((entry) => entry.bytes)).toEqual([
-      850, 950,
+  it('lists the fragments and the index files left out of the shell by bundle, for the archive to save', () => {
+    const bundled = [
+      ...files,
+      { path: 'pagefind-k2/fragment/ru_group_1.pf_fragment', bytes: 900 },
+      { path: 'pagefind-k2/index/ru_5.pf_index', bytes: 800 },
+    ];
+    const lists = searchFilesByBundle('/news/', bundled, { searchFiles: ['pagefind/index/ru_1.pf_index'] });
+    expect([...lists]).toEqual([
+      ['pagefind-k2/', [{ url: '/news/pagefind-k2/fragment/ru_group_1.pf_fragment', bytes: 900 }]],
+      [
+        'pagefind/',
+        [
+          { url: '/news/pagefind/index/ru_1.pf_index', bytes: 4000 },
+          { url: '/news/pagefind/fragment/ru_a.pf_fragment', bytes: 300 },
+          { url: '/news/pagefind/fragment/ru_b.pf_fragment', bytes: 200 },
+        ],
+      ],
     ]);
   });
 
@@ -102,27 +108,15 @@ describe('offline plan', () => {
     expect(pageUrl('/archive', '404.html')).toBe('/archive/404.html');
   });
 
-  it('lists pages with their titles, fragments, combined sizes and revisions, in URL order', () => {
-    const fragments = new Map([
-      ['/archive/doc/b/', { path: 'pagefind/fragment/ru_b.pf_fragment', title: 'Б' }],
-      ['/archive/doc/a/', { path: 'pagefind/fragment/ru_a.pf_fragment', title: 'А' }],
+  it('lists pages with their titles, sizes and revisions, in URL order', () => {
+    const titles = new Map([
+      ['/archive/doc/b/', 'Б'],
+      ['/archive/doc/a/', 'А'],
     ]);
-    expect(archivePages('/archive/', files, fragments)).toEqual([
-      {
-        url: '/archive/doc/a/',
-        title: 'А',
-        bytes: 1000,
-        fragment: '/archive/pagefind/fragment/ru_a.pf_fragment',
-        revision: 'a1',
-      },
-      {
-        url: '/archive/doc/b/',
-        title: 'Б',
-        bytes: 1000,
-        fragment: '/archive/pagefind/fragment/ru_b.pf_fragment',
-        revision: 'b1',
-      },
-      { url: '/archive/page/2/', title: null, bytes: 600, fragment: null, revision: '' },
+    expect(archivePages('/archive/', files, titles)).toEqual([
+      { url: '/archive/doc/a/', title: 'А', bytes: 700, revision: 'a1' },
+      { url: '/archive/doc/b/', title: 'Б', bytes: 800, revision: 'b1' },
+      { url: '/archive/page/2/', title: null, bytes: 600, revision: '' },
     ]);
   });
 });

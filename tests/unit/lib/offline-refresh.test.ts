@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ArchivePage } from '../../../src/lib/offline-plan.ts';
 import { planRefresh, planSeeding, staleEntries, type SavedState } from '../../../src/lib/offline-refresh.ts';
 
-const page = (
-  name: string,
-  revision: string,
-  fragment: string | null = `/pagefind/fragment/${name}.pf_fragment`,
-) => ({
+const page = (name: string, revision: string): ArchivePage => ({
   url: `/doc/${name}/`,
   title: name,
   bytes: 10,
-  fragment,
   revision,
 });
 // The deploy: `a` unchanged, `b` changed, `c` new, `gone` removed; one list page, changed.
@@ -18,9 +13,13 @@ const pages: ArchivePage[] = [
   page('a', 'a1'),
   page('b', 'b2'),
   page('c', 'c1'),
-  { ...page('list', 'l2', null), url: '/page/2/' },
+  { ...page('list', 'l2'), url: '/page/2/' },
 ];
-const searchFiles = [{ url: '/pagefind/index/ru_2.pf_index', bytes: 50 }];
+// Fragments of a, b and c, and an index file outside the shell.
+const searchFiles = [
+  ...['a', 'b', 'c'].map((name) => ({ url: `/pagefind/fragment/${name}.pf_fragment`, bytes: 5 })),
+  { url: '/pagefind/index/ru_2.pf_index', bytes: 50 },
+];
 const nothing: SavedState = {
   pages: [],
   precachedPages: [],
@@ -49,7 +48,7 @@ describe('refreshing a saved archive after a deploy', () => {
     });
   });
 
-  it('brings a whole saved archive up to date: new pages, their fragments and the search files it lacks', () => {
+  it('brings a whole saved archive up to date: new pages and the search files it lacks', () => {
     const plan = planRefresh(pages, searchFiles, {
       ...nothing,
       pages: [
@@ -62,8 +61,8 @@ describe('refreshing a saved archive after a deploy', () => {
     });
     expect(plan.fetchPages.map((entry) => entry.url)).toEqual(['/doc/b/', '/doc/c/', '/page/2/']);
     expect(plan.fetchSearch).toEqual([
+      { url: '/pagefind/fragment/c.pf_fragment', bytes: 5 },
       { url: '/pagefind/index/ru_2.pf_index', bytes: 50 },
-      { url: '/pagefind/fragment/c.pf_fragment', bytes: 0 },
     ]);
     expect(plan.whole).toBe(true);
   });
@@ -82,7 +81,7 @@ describe('refreshing a saved archive after a deploy', () => {
       { from: { url: '/doc/a/index.html', revision: 'a1' }, to: { url: '/doc/a/', revision: 'a1' } },
     ]);
     expect(plan.fetchPages.map((entry) => entry.url)).toEqual(['/doc/b/', '/doc/c/', '/page/2/']);
-    expect(plan.adoptSearch).toEqual(['/pagefind/index/ru_2.pf_index', '/pagefind/fragment/a.pf_fragment']);
+    expect(plan.adoptSearch).toEqual(['/pagefind/fragment/a.pf_fragment', '/pagefind/index/ru_2.pf_index']);
     expect(plan.whole).toBe(true);
   });
 
