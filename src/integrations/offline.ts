@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { offlineCaches, type OfflineBuild, type PrecacheFile } from '../lib/offline-build.ts';
-import { listCount, splitPages } from '../lib/offline-lists.ts';
+import { listCount, revisionsOf, splitPages, titlesOf } from '../lib/offline-lists.ts';
 import {
   archivePages,
   isHashedSearchFile,
@@ -84,8 +84,11 @@ async function writeServiceWorker(
   const pages = archivePages(base, files, new Map(site.titles));
   // The page lists are part of the shell: the worker finds a page's revision in them, the offline
   // page and the save control list what is saved. Split by a hash of the URL, a deploy that changes a
-  // few pages changes a few lists.
-  const lists = splitPages(pages, listCount(pages.length)).map((list) => contentAddressed('pages', list));
+  // few pages changes a few lists; and each in two, so a changed page changes its revision list only.
+  const split = splitPages(pages, listCount(pages.length));
+  const revisionLists = split.map((list) => contentAddressed('revisions', revisionsOf(list)));
+  const titleLists = split.map((list) => contentAddressed('titles', titlesOf(list)));
+  const lists = [...revisionLists, ...titleLists];
   const withLists = [...files, ...lists.map(asBuilt)];
   const plan = planOffline(withLists, options.budgetBytes, options.shellFolders);
   // Fragments and the index files left out of the shell, saved with the archive: one list per bundle.
@@ -100,7 +103,8 @@ async function writeServiceWorker(
     pageCount: pages.length,
     searchFileCount: plan.searchFiles.length,
     caches: offlineCaches(base),
-    pageLists: lists.map((list) => withBase(base, list.path)),
+    revisionLists: revisionLists.map((list) => withBase(base, list.path)),
+    titleLists: titleLists.map((list) => withBase(base, list.path)),
     searchLists: searchLists.map((list) => withBase(base, list.path)),
     fallback: withBase(base, 'offline/index.html'),
   };
@@ -124,7 +128,7 @@ async function writeServiceWorker(
     `${plan.mode}: precached ${precache.length} files; ` +
       `shell ${mb(plan.shellBytes)} MB, archive ${mb(plan.archiveBytes)} MB transfer` +
       (plan.searchFiles.length > 0 ? ` (search index on demand: ${plan.searchFiles.length} files), ` : ', ') +
-      `budget ${mb(options.budgetBytes)} MB; ${pages.length} pages in ${lists.length} lists; ${seconds} s`,
+      `budget ${mb(options.budgetBytes)} MB; ${pages.length} pages in ${split.length} lists; ${seconds} s`,
   );
 }
 

@@ -24,8 +24,13 @@ export interface OfflineBuild {
   /** Index files of search outside the shell (0: the whole index is precached). */
   searchFileCount: number;
   caches: OfflineCaches;
-  /** URL paths of the page lists (`ArchivePage[]` each), named by their content, by list number (`listOf`). */
-  pageLists: string[];
+  /**
+   * URL paths of the page lists by list number (`listOf`), named by their content: the revisions
+   * (`PageRevision[]`), which change with the pages, and the titles (`PageTitle[]`), which change
+   * only when documents come, go or are retitled.
+   */
+  revisionLists: string[];
+  titleLists: string[];
   /**
    * URL paths of the lists of search files saved with the archive (`{ url, bytes }[]`: fragments, and
    * index files outside the shell), one per search bundle, named by their content.

@@ -29,3 +29,27 @@ export function splitPages(pages: readonly ArchivePage[], count: number): Archiv
   for (const page of pages) lists[listOf(page.url, count)]?.push(page);
   return lists;
 }
+
+/** What changes with a page's bytes: URL path, revision and size. The worker reads only these lists. */
+export type PageRevision = [url: string, revision: string, bytes: number];
+
+/** What changes only when documents come, go or are retitled: URL path and title, for the reader's lists. */
+export type PageTitle = [url: string, title: string | null];
+
+/** A page list's changing part. */
+export function revisionsOf(pages: readonly ArchivePage[]): PageRevision[] {
+  return pages.map((page) => [page.url, page.revision, page.bytes]);
+}
+
+/** A page list's lasting part. */
+export function titlesOf(pages: readonly ArchivePage[]): PageTitle[] {
+  return pages.map((page) => [page.url, page.title]);
+}
+
+/** The pages of revision lists with the titles of the title lists, in URL order. */
+export function joinPages(titles: readonly PageTitle[], revisions: readonly PageRevision[]): ArchivePage[] {
+  const named = new Map(titles);
+  return revisions
+    .map(([url, revision, bytes]) => ({ url, title: named.get(url) ?? null, bytes, revision }))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}

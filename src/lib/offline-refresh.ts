@@ -1,5 +1,8 @@
 import type { PrecacheFile } from './offline-build.ts';
 import type { ArchivePage, OfflineMode } from './offline-plan.ts';
+
+/** A page as a refresh needs it. */
+export type PageEntry = Pick<ArchivePage, 'url' | 'revision' | 'bytes'>;
 import { pagePath, revisionKey, type RevisionKey } from './offline-revisions.ts';
 
 /** A search file saved with the archive (fragment, or index chunk outside the shell) and its transfer size. */
@@ -50,7 +53,7 @@ export interface RefreshPlan {
  * previous worker precached (the archive was under the budget then) are taken over rather than fetched.
  */
 export function planRefresh(
-  pages: readonly ArchivePage[],
+  pages: readonly PageEntry[],
   searchFiles: readonly SearchFile[],
   saved: SavedState,
 ): RefreshPlan {
@@ -107,7 +110,7 @@ export function planSeeding(
 /** What a build's worker deletes when it takes over: copies no page or search of this build has any more. */
 export function staleEntries(
   mode: OfflineMode,
-  pages: readonly ArchivePage[],
+  pages: readonly PageEntry[],
   searchFiles: readonly SearchFile[],
   precache: readonly PrecacheFile[],
   held: { pages: readonly RevisionKey[]; search: ReadonlySet<string> },

@@ -1,4 +1,5 @@
 import { savedArchiveKey, type OfflineBuild } from '../lib/offline-build.ts';
+import { joinPages, type PageRevision, type PageTitle } from '../lib/offline-lists.ts';
 import type { ArchivePage } from '../lib/offline-plan.ts';
 import type { SearchFile } from '../lib/offline-refresh.ts';
 import { revisionKey } from '../lib/offline-revisions.ts';
@@ -18,8 +19,11 @@ export function loadBuild(): Promise<OfflineBuild> {
 
 /** Every page outside the shell, with title, size and revision, in URL order. */
 export async function loadPages(build: OfflineBuild): Promise<ArchivePage[]> {
-  const lists = await Promise.all(build.pageLists.map((url) => json<ArchivePage[]>(url)));
-  return lists.flat().sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const [titles, revisions] = await Promise.all([
+    Promise.all(build.titleLists.map((url) => json<PageTitle[]>(url))),
+    Promise.all(build.revisionLists.map((url) => json<PageRevision[]>(url))),
+  ]);
+  return joinPages(titles.flat(), revisions.flat());
 }
 
 /** Search files saved with the archive (fragments, and index files the shell leaves out), with their sizes. */

@@ -1,9 +1,8 @@
 /// <reference lib="webworker" />
 import type { PrecacheController } from 'workbox-precaching';
 import type { WorkerConfig } from '../lib/offline-build.ts';
-import { listOf } from '../lib/offline-lists.ts';
-import type { ArchivePage } from '../lib/offline-plan.ts';
-import type { SearchFile } from '../lib/offline-refresh.ts';
+import { listOf, type PageRevision } from '../lib/offline-lists.ts';
+import type { PageEntry, SearchFile } from '../lib/offline-refresh.ts';
 import { pagePath, revisionFromDigest, revisionKey } from '../lib/offline-revisions.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -19,7 +18,7 @@ export async function revisionOfResponse(response: Response): Promise<string> {
 export class OfflineStore {
   readonly config: WorkerConfig;
   readonly precache: PrecacheController;
-  readonly #lists = new Map<string, Promise<Map<string, ArchivePage>>>();
+  readonly #lists = new Map<string, Promise<Map<string, PageEntry>>>();
   #lastUpdate = 0;
   #live: { at: number; own: Promise<boolean> } | undefined;
 
@@ -35,10 +34,12 @@ export class OfflineStore {
     return (await response.json()) as T;
   }
 
-  #list(url: string): Promise<Map<string, ArchivePage>> {
+  #list(url: string): Promise<Map<string, PageEntry>> {
     let list = this.#lists.get(url);
     if (!list) {
-      list = this.#json<ArchivePage[]>(url).then((pages) => new Map(pages.map((page) => [page.url, page])));
+      list = this.#json<PageRevision[]>(url).then(
+        (pages) => new Map(pages.map(([page, revision, bytes]) => [page, { url: page, revision, bytes }])),
+      );
       // A list that could not be read is read again next time.
       list.catch(() => this.#lists.delete(url));
       this.#lists.set(url, list);
@@ -47,16 +48,16 @@ export class OfflineStore {
   }
 
   /** Every page of this build. */
-  async pages(): Promise<ArchivePage[]> {
-    const lists = await Promise.all(this.config.offline.pageLists.map((url) => this.#list(url)));
+  async pages(): Promise<PageEntry[]> {
+    const lists = await Promise.all(this.config.offline.revisionLists.map((url) => this.#list(url)));
     return lists.flatMap((list) => [...list.values()]);
   }
 
   /** This build's entry for a page, found in the one list its URL path belongs to. */
-  async entry(url: string): Promise<ArchivePage | undefined> {
-    const lists = this.config.offline.pageLists;
+  async entry(url: string): Promise<PageEntry | undefined> {
+    const lists = this.config.offline.revisionLists;
     const list = lists[listOf(url, lists.length)];
-    return list ? (await this.#list(list).catch(() => new Map<string, ArchivePage>())).get(url) : undefined;
+    return list ? (await this.#list(list).catch(() => new Map<string, PageEntry>())).get(url) : undefined;
   }
 
   /** Search files saved with the archive: fragments, and index files outside the shell. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { listCount, listOf, splitPages } from '../../../src/lib/offline-lists.ts';
+import {
+  joinPages,
+  listCount,
+  listOf,
+  revisionsOf,
+  splitPages,
+  titlesOf,
+} from '../../../src/lib/offline-lists.ts';
 import type { ArchivePage } from '../../../src/lib/offline-plan.ts';
 
 const page = (url: string): ArchivePage => ({ url, title: url, bytes: 1, revision: 'r' });
@@ -31,5 +38,26 @@ describe('offline page lists', () => {
     ).map((list) => list.length);
     expect(Math.min(...sizes)).toBeGreaterThan(90);
     expect(Math.max(...sizes)).toBeLessThan(170);
+  });
+});
+
+describe('the two parts of a page list', () => {
+  it('keep what changes with the page apart from its title, and join back into pages in URL order', () => {
+    const pages = [page('/doc/b/'), { ...page('/page/2/'), title: null }, page('/doc/a/')];
+    expect(revisionsOf(pages)).toEqual([
+      ['/doc/b/', 'r', 1],
+      ['/page/2/', 'r', 1],
+      ['/doc/a/', 'r', 1],
+    ]);
+    expect(titlesOf(pages)).toEqual([
+      ['/doc/b/', '/doc/b/'],
+      ['/page/2/', null],
+      ['/doc/a/', '/doc/a/'],
+    ]);
+    expect(joinPages(titlesOf(pages), revisionsOf(pages))).toEqual([
+      page('/doc/a/'),
+      page('/doc/b/'),
+      { ...page('/page/2/'), title: null },
+    ]);
   });
 });
