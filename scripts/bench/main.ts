@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 import { syntheticCorpus } from './corpus.ts';
+import { addedDocument, distDelta, snapshotDist } from './deploy-delta.ts';
 import { distStats } from './dist-stats.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { measureSearch, OUR_SEARCH, PAGEFIND_DEFAULT_UI, type SearchFigures, type SearchSite } from './measure-search.ts';
+import { saveWholeArchive } from './reader-update.ts';
 import { rebuildCases } from './rebuilds.ts';
 import { runCommand, type CommandRun } from './run-command.ts';
 import { variantConfig, variants } from './variants.ts';
@@ -170,7 +172,36 @@ function searchLine(name: string, figures: SearchFigures | { error: string } | u
   return `\n  search (${name}): first ${kb(first.bytes)} in ${first.requests} requests, ${first.ms} ms; second ${kb(second.bytes)}, ${second.requests} requests, first result ${msAfterLastKey} ms after the last key; return visit ${kb(returnVisit.bytes)}${place}`;
 }
 
-/** Runs the benchmark: corpus, our build (cold, then after one changed document), Hugo, search. */
+
+type BuildOptions = Parameters<typeof astroBuild>[1];
+
+// A deploy that adds one document dated after all others: the files of dist/ it changes, and what a
+// reader who saved the whole archive downloads afterwards, counted at the server.
+async function deployDelta(label: string, docs: number, options: BuildOptions) {
+  const before = await snapshotDist(options.dist);
+  console.log("▶ a reader saves the whole archive (Chromium, the site's service worker)");
+  const reader = await saveWholeArchive(options.dist);
+  console.log(`  ${reader.mode}: saved in ${reader.saved.seconds} s, ${reader.saved.requests} requests`);
+  const seed = addedDocument(docs);
+  const path = join(options.seeds, seed.path);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, seed.text);
+  try {
+    const rebuild = await astroBuild(`${label}-add`, options);
+    const after = await snapshotDist(options.dist);
+    const dist = distDelta(before, after);
+    const { build } = JSON.parse(await readFile(join(options.dist, 'offline/build.json'), 'utf8')) as { build: string };
+    console.log("▶ the reader's worker updates to the new deploy");
+    const update = await reader.update(after, build);
+    console.log(`  dist: ${dist.added + dist.changed} files changed, ${(dist.gzipBytes / 1e6).toFixed(2)} MB gzip; reader: ${update.requests} requests, ${(update.gzipBytes / 1e6).toFixed(2)} MB gzip`);
+    return { rebuild: { phases: rebuild.phases }, dist, reader: { mode: reader.mode, saved: reader.saved, ...update } };
+  } finally {
+    await reader.close();
+    await rm(path);
+  }
+}
+
+/** Runs the benchmark: corpus, our build (cold, then rebuilds), Hugo, search against the peer, deploy delta. */
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -180,6 +211,7 @@ export async function main(argv: string[]): Promise<void> {
       'no-hugo': { type: 'boolean', default: false },
       'no-rebuild': { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
+      'no-deploy': { type: 'boolean', default: false },
       'max-rss-gb': { type: 'string', default: '16' },
     },
   });
@@ -246,6 +278,10 @@ export async function main(argv: string[]): Promise<void> {
   const firstDocument = searchable ? (await readdir(join(dist, 'doc')))[0] : undefined;
   const searchFigures = searchable ? await search(dist, OUR_SEARCH, firstDocument && `/doc/${firstDocument}/`) : undefined;
   const peerSearch = searchable && hugo ? await search(join(ROOT, `hugo-${docs}`, 'public'), PAGEFIND_DEFAULT_UI) : undefined;
+  const deploy =
+    values['no-deploy'] || full.stoppedAtRssMb !== undefined
+      ? undefined
+      : await deployDelta(label, docs, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
   const result = {
     docs,
     variant: values.variant,
@@ -275,6 +311,7 @@ export async function main(argv: string[]): Promise<void> {
     },
     search: searchFigures,
     peerSearch,
+    deploy,
   };
   const file = join(ROOT, `results-${label}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);

@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileRole, type BuiltFile } from '../lib/offline-plan.ts';
+import { revisionFromDigest } from '../lib/offline-revisions.ts';
 import { withBase } from '../lib/paths.ts';
 
 // Transfer sizes are estimated at gzip level 1, nginx's default: 2.3 times faster than level 6 and
@@ -15,7 +16,7 @@ const compressible = /\.(?:html|css|js|mjs|json|svg|webmanifest|xml|txt)$/u;
 
 /** A file's revision: the start of its SHA-256, as the service worker computes it for a page it fetches. */
 export function revisionOf(content: Uint8Array | string): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+  return revisionFromDigest(createHash('sha256').update(content).digest());
 }
 
 /** Every file of the built site with the bytes a reader downloads for it and the revision of its content. */
@@ -40,26 +41,33 @@ export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
   return files;
 }
 
-/** A page's Pagefind fragment: its file and the page title it records. */
-export interface FragmentInfo {
-  path: string;
-  title: string | null;
+interface FragmentData {
+  url?: string;
+  meta?: { title?: string };
 }
 
-/** Page URL → fragment path and title, from Pagefind's fragments of every bundle (gzipped JSON behind a signature). */
-export async function readFragments(
+/**
+ * Page URL → title, from Pagefind's fragments of every bundle (gzipped JSON behind a signature). A
+ * file holds one page's fragment, or, past `maxFragments`, a group of them by hash.
+ */
+export async function readTitles(
   directory: string,
   base: string,
   files: readonly BuiltFile[],
-): Promise<Map<string, FragmentInfo>> {
-  const fragments = new Map<string, FragmentInfo>();
+): Promise<Map<string, string | null>> {
+  const titles = new Map<string, string | null>();
   for (const { path } of files) {
     if (fileRole(path) !== 'fragment') continue;
     const text = gunzipSync(readFileSync(join(directory, path)))
       .toString('utf8')
       .replace(/^pagefind_dcd/u, '');
-    const data = JSON.parse(text) as { url?: string; meta?: { title?: string } };
-    if (data.url) fragments.set(withBase(base, data.url), { path, title: data.meta?.title ?? null });
+    const data = JSON.parse(text) as FragmentData | Record<string, FragmentData>;
+    const entries =
+      typeof data.url === 'string'
+        ? [data as FragmentData]
+        : Object.values(data as Record<string, FragmentData>);
+    for (const entry of entries)
+      if (entry.url) titles.set(withBase(base, entry.url), entry.meta?.title ?? null);
   }
-  return fragments;
+  return titles;
 }

@@ -1,3 +1,5 @@
+import { withBase } from './paths.ts';
+
 /** A built file as the offline planner sees it: path inside the output folder and transfer size. */
 export interface BuiltFile {
   /** Path relative to the output folder, with forward slashes (`doc/x/index.html`). */
@@ -8,16 +10,14 @@ export interface BuiltFile {
   revision?: string;
 }
 
-/** One page a reader can take offline, with the search fragment that belongs to it. */
+/** One page a reader can take offline. */
 export interface ArchivePage {
   /** Site-relative URL path of the page, base included (`/archive/doc/x/`). */
   url: string;
   /** Title from the search index, or null for pages that are not indexed (lists). */
   title: string | null;
-  /** Transfer bytes of the page plus its fragment. */
+  /** Transfer bytes of the page. */
   bytes: number;
-  /** URL path of the page's Pagefind fragment, when it has one. */
-  fragment: string | null;
   /** Digest of the page's HTML, which tells a page of this build from one of another. */
   revision: string;
 }
@@ -47,14 +47,30 @@ export type FileRole = 'shell' | 'index' | 'page' | 'fragment' | 'none';
 // The shell pages: everything a reader needs to find and open documents.
 const shellPages = new Set(['index.html', 'search/index.html', 'offline/index.html', '404.html']);
 const shellAsset = /\.(?:css|js|mjs|woff2?|svg|png|ico|webmanifest)$/u;
-// Pagefind's own files that the search page loads, in the first bundle and in the shard bundles
-// of large sites (`pagefind-1/`, …); its ready-made UIs are not used by the site.
-const searchBundle = /^pagefind(?:-[a-z0-9]+)?\//u;
-const searchRuntime = /^pagefind(?:-[a-z0-9]+)?\/(?:filter\/|[^/]+\.(?:js|css|json|pf_meta|pagefind)$)/u;
-const searchIndex = /^pagefind(?:-[a-z0-9]+)?\/index\//u;
-const searchFragment = /^pagefind(?:-[a-z0-9]+)?\/fragment\//u;
-const unusedSearchUi = /^pagefind(?:-[a-z0-9]+)?\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
+// Pagefind's own files that the search page loads, in every bundle (`pagefind/`, `pagefind-<key>/`);
+// its ready-made UIs are not used by the site.
+const bundle = String.raw`^pagefind(?:-[a-z0-9]+)?\/`;
+const searchBundle = new RegExp(bundle, 'u');
+const searchRuntime = new RegExp(`${bundle}(?:filter\\/|[^/]+\\.(?:js|css|json|pf_meta|pagefind)$)`, 'u');
+const searchIndex = new RegExp(`${bundle}index\\/`, 'u');
+const searchFragment = new RegExp(`${bundle}fragment\\/`, 'u');
+const unusedSearchUi = new RegExp(`${bundle}pagefind-(?:ui|modular-ui|component-ui)\\.(?:js|css)$`, 'u');
+// Index chunks, fragments, filters and metadata are named by their content; the rest of a bundle
+// (entry file, bundle list, runtime, WebAssembly) keeps its name from build to build.
+const hashedSearchFile = new RegExp(`${bundle}(?:(?:fragment|index|filter)\\/|[^/]+\\.pf_meta$)`, 'u');
 const serviceWorkerFiles = /^(?:sw\.js|workbox-[^/]*\.js|sw-[^/]*\.js)$/u;
+
+/** Whether an output-relative path is a search file named by its content, so never stale once cached. */
+export function isHashedSearchFile(path: string): boolean {
+  return hashedSearchFile.test(path);
+}
+
+/** Whether an output-relative path is one of a search bundle's files that keep their name between builds. */
+export function isSearchEntryFile(path: string): boolean {
+  return (
+    searchBundle.test(path) && !path.slice(path.indexOf('/') + 1).includes('/') && !isHashedSearchFile(path)
+  );
+}
 
 /** Classifies an output-relative path for offline reading; `shellFolders` are precached whole. */
 export function fileRole(path: string, shellFolders: readonly string[] = []): FileRole {
@@ -112,26 +128,38 @@ export function pageUrl(base: string, path: string): string {
   return `${head}${path.replace(/(?:^|\/)index\.html$/u, (match) => (match.startsWith('/') ? '/' : ''))}`;
 }
 
-/** Lists every page outside the shell with its title and fragment, in a stable order. */
+/** Lists every page outside the shell with its title (from its search fragment), in a stable order. */
 export function archivePages(
   base: string,
   files: readonly BuiltFile[],
-  fragments: ReadonlyMap<string, { path: string; title: string | null }>,
+  titles: ReadonlyMap<string, string | null>,
 ): ArchivePage[] {
-  const sizes = new Map(files.map((file) => [file.path, file.bytes]));
-  const head = base.endsWith('/') ? base : `${base}/`;
   const pages: ArchivePage[] = [];
   for (const file of files) {
     if (fileRole(file.path) !== 'page') continue;
     const url = pageUrl(base, file.path);
-    const fragment = fragments.get(url);
-    pages.push({
-      url,
-      title: fragment?.title ?? null,
-      bytes: file.bytes + (fragment ? (sizes.get(fragment.path) ?? 0) : 0),
-      fragment: fragment ? `${head}${fragment.path}` : null,
-      revision: file.revision ?? '',
-    });
+    pages.push({ url, title: titles.get(url) ?? null, bytes: file.bytes, revision: file.revision ?? '' });
   }
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/**
+ * The search files saved with the archive, by bundle folder (`pagefind/`, `pagefind-<key>/`): every
+ * fragment, and the index files the shell leaves out. A deploy that changes one bundle changes one list.
+ */
+export function searchFilesByBundle(
+  base: string,
+  files: readonly BuiltFile[],
+  plan: Pick<OfflinePlan, 'searchFiles'>,
+): Map<string, { url: string; bytes: number }[]> {
+  const outside = new Set(plan.searchFiles);
+  const bundles = new Map<string, { url: string; bytes: number }[]>();
+  for (const file of files) {
+    if (fileRole(file.path) !== 'fragment' && !outside.has(file.path)) continue;
+    const folder = file.path.slice(0, file.path.indexOf('/') + 1);
+    const list = bundles.get(folder) ?? [];
+    list.push({ url: withBase(base, file.path), bytes: file.bytes });
+    bundles.set(folder, list);
+  }
+  return new Map([...bundles].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -1,15 +1,19 @@
-import type { OfflineBuild } from '../integrations/offline.ts';
+import type { OfflineBuild } from '../lib/offline-build.ts';
 import type { ArchivePage } from '../lib/offline-plan.ts';
 import { estimate, formatMegabytes, saveAll, type SaveItem, type SaveProgress } from '../lib/save-archive.ts';
 import {
-  cachedPaths,
+  cachedKeys,
+  holdsPage,
   isArchiveSaved,
   isControlled,
   loadBuild,
   loadPages,
   loadSearchFiles,
-  savedKey,
+  markSaved,
 } from './offline-facts.ts';
+
+/** A message of the worker refreshing the saved archive after a deploy. */
+type RefreshMessage = SaveProgress & { type: string; finished?: boolean };
 
 /** The "save the whole archive" control: estimate, progress, pause without network, and freeing the space. */
 export class ArchiveSaver extends HTMLElement {
@@ -23,6 +27,13 @@ export class ArchiveSaver extends HTMLElement {
     this.#button('stop')?.addEventListener('click', () => this.#abort?.abort());
     this.#button('free')?.addEventListener('click', () => void this.#free());
     if (!('serviceWorker' in navigator) || !('caches' in window)) return this.#show('unsupported');
+    // After a deploy the new build's worker refreshes what is saved before it takes over: show how it goes,
+    // then the new build's figures.
+    navigator.serviceWorker.addEventListener('message', (event: MessageEvent<RefreshMessage>) => {
+      if (event.data?.type === 'archive-refresh' && !event.data.finished && !this.#abort)
+        this.#refreshing(event.data);
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', () => void this.#init());
     void navigator.serviceWorker.ready.then(() => this.#init());
   }
 
@@ -34,7 +45,10 @@ export class ArchiveSaver extends HTMLElement {
       );
     }
     this.#build = await loadBuild();
-    [this.#pages, this.#searchFiles] = await Promise.all([loadPages(this.#build), loadSearchFiles()]);
+    [this.#pages, this.#searchFiles] = await Promise.all([
+      loadPages(this.#build),
+      loadSearchFiles(this.#build),
+    ]);
     this.dataset['mode'] = this.#build.mode;
     await this.#showEstimate();
   }
@@ -43,21 +57,21 @@ export class ArchiveSaver extends HTMLElement {
   // when saving, so search works offline as soon as possible.
   async #remaining(): Promise<{ pages: SaveItem[]; search: SaveItem[] }> {
     if (!this.#build) return { pages: [], search: [] };
-    const [pages, fragments] = await Promise.all([
-      cachedPaths(this.#build.caches.pages),
-      cachedPaths(this.#build.caches.fragments),
+    const [pages, search] = await Promise.all([
+      cachedKeys(this.#build.caches.pages),
+      cachedKeys(this.#build.caches.search),
     ]);
     return {
-      pages: this.#pages.filter(
-        (page) => !pages.has(page.url) || (page.fragment !== null && !fragments.has(page.fragment)),
-      ),
-      search: this.#searchFiles.filter((file) => !fragments.has(file.url)),
+      pages: this.#pages.filter((page) => !holdsPage(pages, page)),
+      search: this.#searchFiles.filter((file) => !search.has(file.url)),
     };
   }
 
   async #showEstimate(): Promise<void> {
     const build = this.#build;
     if (!build) return;
+    // What a finished save or refresh said gives way to what is saved now.
+    this.#text('progress', '');
     if (build.mode === 'precache') {
       this.#text(
         'estimate',
@@ -72,7 +86,7 @@ export class ArchiveSaver extends HTMLElement {
     this.dataset['total'] = String(total);
     this.dataset['done'] = String(total - left.count);
     if (left.count === 0 && remaining.search.length === 0) {
-      localStorage.setItem(savedKey, build.build);
+      await markSaved(build, true);
       dispatchEvent(new Event('archive-saved-change'));
       this.#text('estimate', `Сохранены все ${total} страниц архива.`);
       return this.#show('saved');
@@ -92,7 +106,7 @@ export class ArchiveSaver extends HTMLElement {
     // The worker writes to its cache after it has answered, so a page can be fetched and not yet stored:
     // wait for the writes, and fetch again what is still missing, a few passes at most.
     const deps = {
-      fetchItem: fetchItem,
+      fetchItem,
       isOnline: () => navigator.onLine,
       waitOnline: () => new Promise<void>((done) => addEventListener('online', () => done(), { once: true })),
       signal: abort.signal,
@@ -154,19 +168,34 @@ export class ArchiveSaver extends HTMLElement {
     if (this.#build) {
       await Promise.all([
         caches.delete(this.#build.caches.pages),
-        caches.delete(this.#build.caches.fragments),
+        caches.delete(this.#build.caches.search),
+        markSaved(this.#build, false),
       ]);
     }
-    localStorage.removeItem(savedKey);
     dispatchEvent(new Event('archive-saved-change'));
     this.#text('error', '');
     await this.#showEstimate();
   }
 
+  // The new build's worker fetching what changed in the saved archive.
+  #refreshing(progress: SaveProgress): void {
+    this.#text(
+      'progress',
+      `Обновляется сохранённый архив: ${progress.done} из ${progress.total} · ${formatMegabytes(progress.bytesDone)} из ${formatMegabytes(progress.bytesTotal)}`,
+    );
+    const bar = this.querySelector('progress');
+    if (bar) {
+      bar.max = Math.max(progress.bytesTotal, 1);
+      bar.value = progress.bytesDone;
+    }
+    this.#show(progress.paused ? 'paused' : 'saving');
+  }
+
   #show(state: string): void {
     this.dataset['state'] = state;
-    const saved = this.#build ? isArchiveSaved(this.#build) : false;
-    this.dataset['saved'] = String(saved);
+    const build = this.#build;
+    if (!build) return void (this.dataset['saved'] = 'false');
+    void isArchiveSaved(build).then((saved) => (this.dataset['saved'] = String(saved)));
   }
 
   #button(name: string): HTMLButtonElement | null {
@@ -179,13 +208,9 @@ export class ArchiveSaver extends HTMLElement {
   }
 }
 
-// Fetching through the service worker puts the page and its fragment into the runtime caches.
+// Fetching through the service worker puts a page or search file into its cache.
 async function fetchItem(item: SaveItem): Promise<boolean> {
-  for (const url of [item.url, item.fragment]) {
-    if (!url) continue;
-    const response = await fetch(url);
-    await response.arrayBuffer();
-    if (!response.ok) return false;
-  }
-  return true;
+  const response = await fetch(item.url);
+  await response.arrayBuffer();
+  return response.ok;
 }

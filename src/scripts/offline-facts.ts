@@ -1,38 +1,58 @@
-import type { OfflineBuild } from '../integrations/offline.ts';
+import { savedArchiveKey, type OfflineBuild } from '../lib/offline-build.ts';
+import { joinPages, type PageRevision, type PageTitle } from '../lib/offline-lists.ts';
 import type { ArchivePage } from '../lib/offline-plan.ts';
+import type { SearchFile } from '../lib/offline-refresh.ts';
+import { revisionKey } from '../lib/offline-revisions.ts';
 
 const base = import.meta.env.BASE_URL;
 
-/** The offline facts of the running build (precached, so they load offline too). */
-export async function loadBuild(): Promise<OfflineBuild> {
-  const response = await fetch(`${base}offline/build.json`);
-  return (await response.json()) as OfflineBuild;
+async function json<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`offline: ${url} answered ${response.status}`);
+  return (await response.json()) as T;
 }
 
-/** Every page outside the shell, with title, size, search fragment and revision. */
+/** The offline facts of the build the worker serves (precached, so they load offline too). */
+export function loadBuild(): Promise<OfflineBuild> {
+  return json<OfflineBuild>(`${base}offline/build.json`);
+}
+
+/** Every page outside the shell, with title, size and revision, in URL order. */
 export async function loadPages(build: OfflineBuild): Promise<ArchivePage[]> {
-  const response = await fetch(build.pages);
-  return (await response.json()) as ArchivePage[];
+  const [titles, revisions] = await Promise.all([
+    Promise.all(build.titleLists.map((url) => json<PageTitle[]>(url))),
+    Promise.all(build.revisionLists.map((url) => json<PageRevision[]>(url))),
+  ]);
+  return joinPages(titles.flat(), revisions.flat());
 }
 
-/** Files of the search index that are not precached (large archives), with their sizes. */
-export async function loadSearchFiles(): Promise<{ url: string; bytes: number }[]> {
-  const response = await fetch(`${base}offline/search.json`);
-  return response.ok ? ((await response.json()) as { url: string; bytes: number }[]) : [];
+/** Search files saved with the archive (fragments, and index files the shell leaves out), with their sizes. */
+export async function loadSearchFiles(build: OfflineBuild): Promise<SearchFile[]> {
+  return (await Promise.all(build.searchLists.map((url) => json<SearchFile[]>(url)))).flat();
 }
 
-/** URL paths held by one cache. */
-export async function cachedPaths(cacheName: string): Promise<Set<string>> {
+/** Keys held by one cache, as URL path and query (`/doc/x/?archive-revision=…`, `/pagefind/fragment/…`). */
+export async function cachedKeys(cacheName: string): Promise<Set<string>> {
   if (!('caches' in window) || !(await caches.has(cacheName))) return new Set();
   const keys = await (await caches.open(cacheName)).keys();
-  return new Set(keys.map((request) => new URL(request.url).pathname));
+  return new Set(
+    keys.map((request) => {
+      const url = new URL(request.url);
+      return `${url.pathname}${url.search}`;
+    }),
+  );
 }
 
-/** Whether a page of this site opens without a network: it is in the precache or a runtime cache. */
+/** Whether this build's copy of a page is in the pages cache. */
+export function holdsPage(keys: ReadonlySet<string>, page: ArchivePage): boolean {
+  return keys.has(revisionKey(page.url, page.revision));
+}
+
+/** Whether a page of this site opens without a network: it is in the precache or the pages cache. */
 export async function isPageCached(path: string): Promise<boolean> {
   if (!('caches' in window)) return false;
-  if (await caches.match(path)) return true;
-  // Precached pages are stored as `…/index.html?__WB_REVISION__=…`.
+  // Precached pages are stored as `…/index.html?__WB_REVISION__=…`, saved ones as `…/?archive-revision=…`.
+  if (await caches.match(path, { ignoreSearch: true })) return true;
   return path.endsWith('/')
     ? Boolean(await caches.match(`${path}index.html`, { ignoreSearch: true }))
     : false;
@@ -43,20 +63,31 @@ export function isControlled(): boolean {
   return 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
 }
 
-/** Key under which a completed save of a build is remembered. */
-export const savedKey = `archive-saved:${base}`;
+/** The build the reader last saved whole, or null when the reader has not asked to save the archive. */
+export async function savedBuild(build: OfflineBuild): Promise<string | null> {
+  if (!('caches' in window)) return null;
+  const response = await caches.match(savedArchiveKey(base), { cacheName: build.caches.state });
+  return response ? ((await response.json()) as { build: string }).build : null;
+}
+
+/** Remembers that the whole archive of this build is saved; the worker keeps it saved through deploys. */
+export async function markSaved(build: OfflineBuild, saved: boolean): Promise<void> {
+  const state = await caches.open(build.caches.state);
+  if (saved) await state.put(savedArchiveKey(base), Response.json({ build: build.build }));
+  else await state.delete(savedArchiveKey(base));
+}
 
 /** Whether every page and fragment of this build is available offline. */
-export function isArchiveSaved(build: OfflineBuild): boolean {
+export async function isArchiveSaved(build: OfflineBuild): Promise<boolean> {
   if (!isControlled()) return false;
-  return build.mode === 'precache' || localStorage.getItem(savedKey) === build.build;
+  return build.mode === 'precache' || (await savedBuild(build)) === build.build;
 }
 
 /** Whether search may miss words without a network: the index is fetched as searched and not saved. */
 export async function isSearchPartialOffline(): Promise<boolean> {
   try {
     const build = await loadBuild();
-    return build.searchFileCount > 0 && !isArchiveSaved(build);
+    return build.searchFileCount > 0 && !(await isArchiveSaved(build));
   } catch {
     return false;
   }

@@ -1,19 +1,21 @@
-import { cachedPaths, isControlled, loadBuild, loadPages } from './offline-facts.ts';
+import { cachedKeys, holdsPage, isControlled, loadBuild, loadPages } from './offline-facts.ts';
 
 /** Lists the documents that open without a network, refreshed when a save finishes or space is freed. */
 export class OfflineLibrary extends HTMLElement {
   connectedCallback(): void {
     addEventListener('archive-saved-change', () => void this.#render());
-    if ('serviceWorker' in navigator) void navigator.serviceWorker.ready.then(() => this.#render());
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => void this.#render());
+    void navigator.serviceWorker.ready.then(() => this.#render());
   }
 
   async #render(): Promise<void> {
     const build = await loadBuild();
     const pages = await loadPages(build);
     const controlled = isControlled();
-    const cached = build.mode === 'precache' ? null : await cachedPaths(build.caches.pages);
+    const cached = build.mode === 'precache' ? null : await cachedKeys(build.caches.pages);
     const available = pages.filter(
-      (page) => page.title !== null && controlled && (cached === null || cached.has(page.url)),
+      (page) => page.title !== null && controlled && (cached === null || holdsPage(cached, page)),
     );
     const list = this.querySelector('ul');
     if (!list) return;

@@ -3,32 +3,26 @@ import { isArchiveSaved, isPageCached, loadBuild } from './offline-facts.ts';
 
 const base = import.meta.env.BASE_URL;
 
-/** Registers the service worker, shows network and archive state, and offers a waiting update. */
+/** Registers the service worker and shows network and archive state. */
 export class OfflineStatus extends HTMLElement {
-  #workbox: Workbox | undefined;
-
   connectedCallback(): void {
     addEventListener('online', () => void this.#refresh());
     addEventListener('offline', () => void this.#refresh());
     addEventListener('archive-saved-change', () => void this.#refresh());
-    this.querySelector('[data-update] button')?.addEventListener('click', () =>
-      this.#workbox?.messageSkipWaiting(),
-    );
     if ('serviceWorker' in navigator) this.#register();
     void this.#refresh();
   }
 
   #register(): void {
     const workbox = new Workbox(`${base}sw.js`, { scope: base });
-    this.#workbox = workbox;
-    workbox.addEventListener('waiting', () => {
-      this.dataset['update'] = 'ready';
-      this.querySelector<HTMLElement>('[data-update]')?.removeAttribute('hidden');
-    });
-    // Only a reader's click on "update" makes a waiting worker take over; the page then reloads into the new build.
-    workbox.addEventListener('controlling', (event) => {
-      if (event.isUpdate) location.reload();
-      else void this.#refresh();
+    // A new deploy's worker takes over by itself once it holds what changed; the page shown stays as
+    // it is, and the next page and search come from the new build. Pages can listen for
+    // `archive-updated` (a search open since before the deploy may want to reopen its index).
+    let controlled = navigator.serviceWorker.controller !== null;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (controlled) dispatchEvent(new Event('archive-updated'));
+      controlled = true;
+      void this.#refresh();
     });
     // Under `astro dev` there is no worker to register; the site then simply works online only.
     workbox.register().then(

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -120,33 +120,5 @@ describe('a site deployed under /archive/', () => {
     };
     await profile.close();
     expect(installabilityErrors).toEqual([]);
-  });
-
-  it('tells the reader about a new build and then shows its pages and search results', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}doc/kremlin-negotiations/`);
-    await waitForServiceWorker(page);
-    const file = resolve(seeds, 'kremlin-negotiations.txt');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace('В Кремле рассказали', 'В Кремле сообщили о снегопаде и'),
-    );
-    const site = buildFixtureSite('offline-subpath', seeds, env);
-    if (site.status !== 0) throw new Error(site.output);
-
-    // The old build keeps serving until the reader accepts the new one.
-    await page.reload();
-    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
-    await page.locator('offline-status[data-update="ready"]').waitFor();
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/В\sКремле рассказали/u);
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Обновить' }).click()]);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/снегопаде/u);
-
-    await setNetwork(context, server, false);
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('снегопад')}`);
-    const result = page.locator(searchResults, { hasText: 'снегопаде' }).first();
-    await result.waitFor();
-    await result.click();
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/снегопаде/u);
   });
 });

@@ -1,11 +1,12 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { generateSeeds } from '../support/generate-seeds.ts';
-import { cacheEntries, setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
+import { cacheEntries, searchResults, setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
+import { controllingBuild, holdBackDeploy, takeDeploy, type HeldDeploy } from '../support/offline-deploy.ts';
 import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
 
 const documents = 300;
@@ -18,6 +19,23 @@ let context: BrowserContext;
 let page: Page;
 let searchFiles: string[];
 let outDir: string;
+let deploy: HeldDeploy;
+
+// The search files a build saves with the archive (fragments, and index files left out of its shell).
+function searchFilesOf(directory: string): string[] {
+  const facts = JSON.parse(readFileSync(join(directory, 'offline/build.json'), 'utf8')) as {
+    searchLists: string[];
+  };
+  return facts.searchLists.flatMap((list) =>
+    (JSON.parse(readFileSync(join(directory, list), 'utf8')) as { url: string }[]).map((file) => file.url),
+  );
+}
+
+// The number of pages a build lists for offline reading.
+function pageCountOf(directory: string): number {
+  return (JSON.parse(readFileSync(join(directory, 'offline/build.json'), 'utf8')) as { pageCount: number })
+    .pageCount;
+}
 
 beforeAll(async () => {
   rmSync(seeds, { recursive: true, force: true });
@@ -26,9 +44,7 @@ beforeAll(async () => {
   const site = buildFixtureSite('offline-large', seeds, env);
   if (site.status !== 0) throw new Error(site.output);
   outDir = site.outDir;
-  searchFiles = (
-    JSON.parse(readFileSync(resolve(site.outDir, 'offline/search.json'), 'utf8')) as { url: string }[]
-  ).map((file) => file.url);
+  searchFiles = searchFilesOf(outDir);
   // Slow answers keep the save running long enough to lose the network in the middle of it.
   server = await serveOffline(site.outDir, '/', 10);
   browser = await launchBrowser();
@@ -49,7 +65,7 @@ async function saverNumber(name: 'done' | 'total'): Promise<number> {
 
 describe('saving a whole archive that is over the precache budget', () => {
   it('leaves the search index out of the first download, and says so when offline search needs it', async () => {
-    expect(searchFiles.length).toBeGreaterThan(0);
+    expect(searchFiles.filter((url) => url.includes('/index/')).length).toBeGreaterThan(0);
     const worker = readFileSync(resolve(outDir, 'sw.js'), 'utf8');
     expect(worker).not.toContain('pagefind/index/');
     await setNetwork(context, server, false);
@@ -107,9 +123,10 @@ describe('saving a whole archive that is over the precache budget', () => {
         throw new Error(`${String(error)}\nsaver ${state}: ${await saver.innerText()}`);
       });
     expect(await saverNumber('done')).toBe(total);
-    expect(await cacheEntries(page, ':pages:')).toBe(total);
-    // The search index is saved with the pages' fragments, index first.
-    expect(await cacheEntries(page, ':fragments:')).toBe(documents + searchFiles.length);
+    expect(await cacheEntries(page, ':pages')).toBe(total);
+    // The search index and the pages' fragments are saved with the pages, the index first.
+    expect(searchFiles.filter((url) => url.includes('/fragment/')).length).toBe(documents);
+    expect(await cacheEntries(page, ':search')).toBe(searchFiles.length);
     await page.locator('offline-status[data-saved="true"]').waitFor({ state: 'attached' });
     // Saving hundreds of pages on a shared, busy machine can take longer than a single page test.
   }, 180_000);
@@ -127,35 +144,74 @@ describe('saving a whole archive that is over the precache budget', () => {
     await setNetwork(context, server, true);
   });
 
+  it('shows a document of a newer deploy without keeping it, and search finds it, while the previous worker serves', async () => {
+    deploy = holdBackDeploy(server, outDir, () => {
+      // Dated after every other document, with a word no other has.
+      writeFileSync(
+        join(seeds, 'generated-00300.txt'),
+        ' date 2021-01-15 Над Челябинском пролетел метеорит\n\nЯркий метеорит видели жители трёх областей.\n\nЧелябинск, Анна Волкова\n',
+      );
+      const site = buildFixtureSite('offline-large', seeds, env);
+      if (site.status !== 0) throw new Error(site.output);
+    });
+    const saved = await cacheEntries(page, ':pages');
+
+    await page.goto(`${server.url}doc/generated-00300/`);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/метеорит/u);
+    expect(await cacheEntries(page, ':pages')).toBe(saved);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('метеорит')}`);
+    await page.locator(searchResults, { hasText: 'Над Челябинском' }).first().waitFor();
+    expect(await controllingBuild(page, '/')).toBe(deploy.previous);
+  });
+
+  it('takes over after fetching only what the deploy changed, with progress, keeping the rest of the saved archive', async () => {
+    await page.goto(`${server.url}offline/`);
+    await page.locator('archive-saver[data-state="saved"]').waitFor();
+    // Every text the save control shows while the new build's worker refreshes the archive.
+    await page.evaluate(() => {
+      const progress = document.querySelector('archive-saver [data-text="progress"]');
+      const texts: string[] = [];
+      Object.assign(window, { progressTexts: texts });
+      if (progress) {
+        new MutationObserver(() => texts.push(progress.textContent ?? '')).observe(progress, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      }
+    });
+    const fetched = await takeDeploy(page, server, outDir, deploy, 120_000);
+    expect(fetched).toContain('doc/generated-00300/index.html');
+    expect(await cacheEntries(page, ':pages')).toBe(pageCountOf(outDir));
+    const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+    expect(texts.some((text) => /^Обновляется сохранённый архив: \d+ из \d+ · /u.test(text))).toBe(true);
+    await page.locator('archive-saver[data-state="saved"]').waitFor();
+    await expect(page.locator('[data-text="estimate"]').textContent()).resolves.toBe(
+      `Сохранены все ${pageCountOf(outDir)} страниц архива.`,
+    );
+    await page.locator('offline-status[data-saved="true"]').waitFor({ state: 'attached' });
+  });
+
+  it('reads the new document, the unchanged ones and search without a network after the update', async () => {
+    await setNetwork(context, server, false);
+    const before = server.requests.length;
+    await page.goto(`${server.url}doc/generated-00010/`);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/Материал 11/u);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('метеорит')}`);
+    await page.locator(searchResults, { hasText: 'Над Челябинском' }).first().click();
+    await page.waitForURL(/\/doc\/generated-00300\/(?:\?highlight=.*)?$/u);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/метеорит/u);
+    expect(server.requests.length).toBe(before);
+    await setNetwork(context, server, true);
+  });
+
   it('frees the space again', async () => {
     await page.goto(`${server.url}offline/`);
     await page.locator('archive-saver[data-state="saved"]').waitFor();
     await page.getByRole('button', { name: 'Освободить место' }).click();
     await page.locator('archive-saver[data-state="idle"]').waitFor();
-    expect(await cacheEntries(page, ':pages:')).toBe(0);
+    expect(await cacheEntries(page, ':pages')).toBe(0);
+    expect(await cacheEntries(page, ':search')).toBe(0);
     await page.locator('offline-status[data-saved="false"]').waitFor({ state: 'attached' });
-  });
-
-  it('shows a page of a newer deploy without caching it, and offers that deploy', async () => {
-    const file = resolve(seeds, 'generated-00100.txt');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(/^ date (\S+) .*$/mu, ' date $1 Обновлённый материал'),
-    );
-    const site = buildFixtureSite('offline-large', seeds, env);
-    if (site.status !== 0) throw new Error(site.output);
-    outDir = site.outDir;
-    searchFiles = (
-      JSON.parse(readFileSync(resolve(site.outDir, 'offline/search.json'), 'utf8')) as { url: string }[]
-    ).map((file) => file.url);
-
-    await page.goto(`${server.url}doc/generated-00100/`);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/Обновлённый материал/u);
-    await page.locator('offline-status[data-update="ready"]').waitFor({ state: 'attached' });
-    expect(await cacheEntries(page, ':pages:')).toBe(0);
-
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Обновить' }).click()]);
-    await page.waitForFunction(async () => (await caches.keys()).some((key) => key.includes(':pages:')));
-    expect(await cacheEntries(page, ':pages:')).toBe(1);
   });
 });

@@ -56,7 +56,7 @@ async function watchedContext(): Promise<{ context: BrowserContext; violations: 
   const context = await browser.newContext();
   const violations: string[] = [];
   await context.addInitScript(() => {
-    addEventListener('securitypolicyviolation', (event) => {
+    window.addEventListener('securitypolicyviolation', (event) => {
       const seen = ((window as unknown as { violations?: string[] }).violations ??= []);
       seen.push(`${event.violatedDirective} ${event.blockedURI}`);
     });

@@ -10,6 +10,8 @@ export interface OfflineServer {
   url: string;
   /** While false, every request is dropped as a network failure would. */
   setAvailable(available: boolean): void;
+  /** While set, requests whose path matches are answered 503, as a host would while a file is not there. */
+  refuse(pattern: RegExp | null): void;
   /** Requests answered so far, by URL path. */
   requests: string[];
   close(): Promise<void>;
@@ -19,13 +21,14 @@ export interface OfflineServer {
 export async function serveOffline(directory: string, base = '/', delayMs = 0): Promise<OfflineServer> {
   const handler = sirv(directory, { dev: true, etag: true });
   let available = true;
+  let refused: RegExp | null = null;
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (!available) {
       request.socket.destroy();
-    } else if (!url.startsWith(base)) {
-      response.statusCode = 404;
+    } else if (!url.startsWith(base) || refused?.test(url.split('?')[0] ?? url)) {
+      response.statusCode = url.startsWith(base) ? 503 : 404;
       response.end();
     } else {
       requests.push(url.split('?')[0] ?? url);
@@ -42,6 +45,9 @@ export async function serveOffline(directory: string, base = '/', delayMs = 0): 
     requests,
     setAvailable: (value) => {
       available = value;
+    },
+    refuse: (pattern) => {
+      refused = pattern;
     },
     close: () =>
       new Promise((done) => {

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   archivePages,
   fileRole,
+  isHashedSearchFile,
+  isSearchEntryFile,
   pageUrl,
   planOffline,
+  searchFilesByBundle,
   type BuiltFile,
 } from '../../../src/lib/offline-plan.ts';
 
@@ -18,8 +21,8 @@ const files: BuiltFile[] = [
   { path: 'pagefind/wasm.ru.pagefind', bytes: 5000 },
   { path: 'pagefind/index/ru_1.pf_index', bytes: 4000 },
   { path: 'pagefind/pagefind-ui.js', bytes: 9000 },
-  { path: 'doc/a/index.html', bytes: 700 },
-  { path: 'doc/b/index.html', bytes: 800 },
+  { path: 'doc/a/index.html', bytes: 700, revision: 'a1' },
+  { path: 'doc/b/index.html', bytes: 800, revision: 'b1' },
   { path: 'page/2/index.html', bytes: 600 },
   { path: 'pagefind/fragment/ru_a.pf_fragment', bytes: 300 },
   { path: 'pagefind/fragment/ru_b.pf_fragment', bytes: 200 },
@@ -79,37 +82,49 @@ describe('offline plan', () => {
     expect(plan.precache).toContain('pagefind/pagefind.js');
   });
 
+  it('lists the fragments and the index files left out of the shell by bundle, for the archive to save', () => {
+    const bundled = [
+      ...files,
+      { path: 'pagefind-k2/fragment/ru_group_1.pf_fragment', bytes: 900 },
+      { path: 'pagefind-k2/index/ru_5.pf_index', bytes: 800 },
+    ];
+    const lists = searchFilesByBundle('/news/', bundled, { searchFiles: ['pagefind/index/ru_1.pf_index'] });
+    expect([...lists]).toEqual([
+      ['pagefind-k2/', [{ url: '/news/pagefind-k2/fragment/ru_group_1.pf_fragment', bytes: 900 }]],
+      [
+        'pagefind/',
+        [
+          { url: '/news/pagefind/index/ru_1.pf_index', bytes: 4000 },
+          { url: '/news/pagefind/fragment/ru_a.pf_fragment', bytes: 300 },
+          { url: '/news/pagefind/fragment/ru_b.pf_fragment', bytes: 200 },
+        ],
+      ],
+    ]);
+  });
+
   it('turns output paths into page URLs under the base path', () => {
     expect(pageUrl('/', 'index.html')).toBe('/');
     expect(pageUrl('/archive/', 'doc/a/index.html')).toBe('/archive/doc/a/');
     expect(pageUrl('/archive', '404.html')).toBe('/archive/404.html');
   });
 
-  it('lists pages with their titles, fragments and combined sizes, in URL order', () => {
-    const fragments = new Map([
-      ['/archive/doc/b/', { path: 'pagefind/fragment/ru_b.pf_fragment', title: 'Б' }],
-      ['/archive/doc/a/', { path: 'pagefind/fragment/ru_a.pf_fragment', title: 'А' }],
+  it('lists pages with their titles, sizes and revisions, in URL order', () => {
+    const titles = new Map([
+      ['/archive/doc/b/', 'Б'],
+      ['/archive/doc/a/', 'А'],
     ]);
-    expect(archivePages('/archive/', files, fragments)).toEqual([
-      {
-        url: '/archive/doc/a/',
-        title: 'А',
-        bytes: 1000,
-        fragment: '/archive/pagefind/fragment/ru_a.pf_fragment',
-      },
-      {
-        url: '/archive/doc/b/',
-        title: 'Б',
-        bytes: 1000,
-        fragment: '/archive/pagefind/fragment/ru_b.pf_fragment',
-      },
-      { url: '/archive/page/2/', title: null, bytes: 600, fragment: null },
+    expect(archivePages('/archive/', files, titles)).toEqual([
+      { url: '/archive/doc/a/', title: 'А', bytes: 700, revision: 'a1' },
+      { url: '/archive/doc/b/', title: 'Б', bytes: 800, revision: 'b1' },
+      { url: '/archive/page/2/', title: null, bytes: 600, revision: '' },
     ]);
   });
 });
 
-describe('the shard bundles of a large archive', () => {
-  it('treats each shard bundle as the first: runtime in the shell, index apart, fragments with pages', () => {
+describe('the search bundles of a large archive', () => {
+  it('treats each bundle as the first: runtime in the shell, index apart, fragments with pages', () => {
+    expect(fileRole('pagefind-2019a/pagefind-entry.json')).toBe('shell');
+    expect(fileRole('pagefind-2019a/fragment/ru_a.pf_fragment')).toBe('fragment');
     expect(fileRole('pagefind-3/pagefind-entry.json')).toBe('shell');
     expect(fileRole('pagefind-3/pagefind.ru_1a.pf_meta')).toBe('shell');
     expect(fileRole('pagefind-12/index/ru_9.pf_index')).toBe('index');
@@ -120,8 +135,31 @@ describe('the shard bundles of a large archive', () => {
   });
 
   it('leaves folders that only look like a bundle alone', () => {
+    expect(fileRole('pagefind-x-y/fragment/a.pf_fragment')).toBe('none');
     expect(fileRole('pagefinder/fragment/a.pf_fragment')).toBe('none');
     expect(fileRole('pagefind-Key/fragment/a.pf_fragment')).toBe('none');
     expect(fileRole('doc/pagefind-2/index.html')).toBe('page');
+  });
+
+  it('tells the files named by their content from those that keep their name between builds', () => {
+    for (const path of [
+      'pagefind/index/ru_1.pf_index',
+      'pagefind-k2/fragment/ru_a.pf_fragment',
+      'pagefind/filter/ru_9.pf_filter',
+      'pagefind-k2/pagefind.ru_1a.pf_meta',
+    ]) {
+      expect([path, isHashedSearchFile(path), isSearchEntryFile(path)]).toEqual([path, true, false]);
+    }
+    for (const path of [
+      'pagefind/pagefind-entry.json',
+      'pagefind/shards.json',
+      'pagefind-k2/pagefind.js',
+      'pagefind/pagefind-worker.js',
+      'pagefind/wasm.ru.pagefind',
+    ]) {
+      expect([path, isHashedSearchFile(path), isSearchEntryFile(path)]).toEqual([path, false, true]);
+    }
+    expect(isSearchEntryFile('search/index.html')).toBe(false);
+    expect(isSearchEntryFile('pagefind-x-y/pagefind.js')).toBe(false);
   });
 });
