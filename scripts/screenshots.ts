@@ -43,9 +43,14 @@ const headline = doc
 const word = headline.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0] ?? 'архив';
 const place = dirs('place')[0];
 const author = dirs('author')[0];
+const listPage = dirs('page')
+  .map(Number)
+  .sort((a, b) => b - a)
+  .at(0);
 const pages = [
   ['home', '/'],
-  ['list-page', dirs('page').length > 0 ? '/page/2/' : undefined],
+  // List pages are numbered from the oldest: the highest number is the one after the home page.
+  ['list-page', listPage === undefined ? undefined : `/page/${listPage}/`],
   ['document', doc && `/doc/${doc}/`],
   ['archive', '/archive/'],
   ['year', year && `/archive/${year}/`],
