@@ -39,11 +39,16 @@ export default defineConfig({
     sitemap(),
     offlineIntegration({
       after: 'archive:search',
-      budgetBytes: Number(process.env.OFFLINE_BUDGET_MB ?? 25) * 1e6,
+      budgetBytes: siteConfig.offlineBudgetBytes,
       shellFolders: [`${VOCABULARY_DIR}/`],
+      cacheDir: siteConfig.cacheDir,
     }),
     keptOutputRecord,
     // Last, so its summary line comes after every other integration's build:done work.
-    buildPhases({ cacheDir: siteConfig.cacheDir, report: siteConfig.buildReport }),
+    buildPhases({
+      cacheDir: siteConfig.cacheDir,
+      report: siteConfig.buildReport,
+      phasesFile: siteConfig.buildPhasesFile,
+    }),
   ],
 });

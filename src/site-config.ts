@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseShardSize } from './lib/search-shards.ts';
-import { parseCount } from './lib/settings.ts';
+import { parseCount, parseMegabytes } from './lib/settings.ts';
+import { DEFAULT_MAX_SEED_BYTES, parseSize } from './lib/size-limit.ts';
 
 /** Everything a publisher sets about the site, in one typed place. */
 export interface SiteConfig {
@@ -36,6 +37,16 @@ export interface SiteConfig {
   buildReport: string;
   /** Where each build reports the search bundles it indexed and reused (env `SEARCH_REPORT`). */
   searchReport: string;
+  /** Largest transfer size, in bytes, of an archive precached whole (env `OFFLINE_BUDGET_MB`, in MB). */
+  offlineBudgetBytes: number;
+  /** Largest seed file read, in bytes (env `MAX_SEED_SIZE`: bytes, or a number with KB, MB or GB). */
+  maxSeedBytes: number;
+  /** Where each build writes its ingestion report, outside `dist/` (env `INGEST_REPORT`). */
+  ingestReport: string;
+  /** Whether problems in the seeds fail the build (`--strict` or env `STRICT=1`). */
+  strict: boolean;
+  /** Where each build writes its phase times as JSON, for tests and tools (env `BUILD_PHASES_FILE`). */
+  buildPhasesFile: string | undefined;
 }
 
 /** The site's configuration; environment variables override what deploys change. */
@@ -58,4 +69,11 @@ export const siteConfig: SiteConfig = {
   syncThreads: parseCount('SYNC_THREADS', process.env['SYNC_THREADS'], availableParallelism() - 1),
   buildReport: process.env['BUILD_REPORT'] ?? 'reports/build.json',
   searchReport: process.env['SEARCH_REPORT'] ?? 'reports/search-index.json',
+  offlineBudgetBytes: parseMegabytes('OFFLINE_BUDGET_MB', process.env['OFFLINE_BUDGET_MB'], 25),
+  maxSeedBytes: process.env['MAX_SEED_SIZE']?.trim()
+    ? parseSize(process.env['MAX_SEED_SIZE'])
+    : DEFAULT_MAX_SEED_BYTES,
+  ingestReport: process.env['INGEST_REPORT'] ?? 'reports/ingest.json',
+  strict: process.argv.includes('--strict') || /^(?:1|true|yes)$/iu.test(process.env['STRICT'] ?? ''),
+  buildPhasesFile: process.env['BUILD_PHASES_FILE'] || undefined,
 };

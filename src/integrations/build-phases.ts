@@ -33,6 +33,8 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 export interface BuildPhasesOptions {
   cacheDir: string;
   report: string;
+  /** Where the phase times also go, as JSON, when set. */
+  phasesFile?: string | undefined;
 }
 
 /**
@@ -102,8 +104,7 @@ export function buildPhases(options: BuildPhasesOptions): AstroIntegration {
         });
         logger.info(`build phases: ${line.join(' · ')}`);
         await writeBuildReport(options.report, report);
-        const file = process.env['BUILD_PHASES_FILE'];
-        if (file) await writeFile(file, JSON.stringify(list));
+        if (options.phasesFile) await writeFile(options.phasesFile, JSON.stringify(list));
       },
     },
   };

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { fileRole, type BuiltFile } from '../lib/offline-plan.ts';
+import { gzipSync } from 'node:zlib';
+import type { BuiltFile } from '../lib/offline-plan.ts';
 import { revisionFromDigest } from '../lib/offline-revisions.ts';
-import { withBase } from '../lib/paths.ts';
 
 // Transfer sizes are estimated at gzip level 1, nginx's default: 2.3 times faster than level 6 and
 // within about 11 % of it, on the high side, so a budget is never exceeded by the estimate.
@@ -19,8 +18,30 @@ export function revisionOf(content: Uint8Array | string): string {
   return revisionFromDigest(createHash('sha256').update(content).digest());
 }
 
-/** Every file of the built site with the bytes a reader downloads for it and the revision of its content. */
-export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
+/** What a survey learnt of one file, with the size and modification time it had then. */
+export interface KnownFile {
+  size: number;
+  mtimeMs: number;
+  bytes: number;
+  revision: string;
+}
+
+/** Every built file, and what is known of each for the next survey. */
+export interface BuiltFiles {
+  files: BuiltFile[];
+  known: Map<string, KnownFile>;
+}
+
+/**
+ * Every file of the built site with the bytes a reader downloads for it and the revision of its
+ * content. A file whose size and modification time are those `known` gives is not read again: the
+ * incremental build leaves unchanged pages and search bundles in place, untouched, so a rebuild
+ * reads what it wrote, not the whole archive.
+ */
+export async function listBuiltFiles(
+  directory: string,
+  known: ReadonlyMap<string, KnownFile> = new Map(),
+): Promise<BuiltFiles> {
   const paths = (await readdir(directory, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) =>
@@ -29,45 +50,20 @@ export async function listBuiltFiles(directory: string): Promise<BuiltFile[]> {
         .replaceAll('\\', '/'),
     );
   const files: BuiltFile[] = [];
+  const seen = new Map<string, KnownFile>();
   // Synchronous reads: for tens of thousands of small files, awaiting each one leaves the CPU idle.
   for (const path of paths.sort()) {
-    const content = readFileSync(join(directory, path));
-    files.push({
-      path,
-      bytes: compressible.test(path) ? gzipSync(content, FAST).length : content.length,
-      revision: revisionOf(content),
-    });
+    const { size, mtimeMs } = statSync(join(directory, path));
+    const before = known.get(path);
+    let file: KnownFile;
+    if (before?.size === size && before.mtimeMs === mtimeMs) file = before;
+    else {
+      const content = readFileSync(join(directory, path));
+      const bytes = compressible.test(path) ? gzipSync(content, FAST).length : content.length;
+      file = { size, mtimeMs, bytes, revision: revisionOf(content) };
+    }
+    seen.set(path, file);
+    files.push({ path, bytes: file.bytes, revision: file.revision });
   }
-  return files;
-}
-
-interface FragmentData {
-  url?: string;
-  meta?: { title?: string };
-}
-
-/**
- * Page URL → title, from Pagefind's fragments of every bundle (gzipped JSON behind a signature). A
- * file holds one page's fragment, or, past `maxFragments`, a group of them by hash.
- */
-export async function readTitles(
-  directory: string,
-  base: string,
-  files: readonly BuiltFile[],
-): Promise<Map<string, string | null>> {
-  const titles = new Map<string, string | null>();
-  for (const { path } of files) {
-    if (fileRole(path) !== 'fragment') continue;
-    const text = gunzipSync(readFileSync(join(directory, path)))
-      .toString('utf8')
-      .replace(/^pagefind_dcd/u, '');
-    const data = JSON.parse(text) as FragmentData | Record<string, FragmentData>;
-    const entries =
-      typeof data.url === 'string'
-        ? [data as FragmentData]
-        : Object.values(data as Record<string, FragmentData>);
-    for (const entry of entries)
-      if (entry.url) titles.set(withBase(base, entry.url), entry.meta?.title ?? null);
-  }
-  return titles;
+  return { files, known: seen };
 }

@@ -29,6 +29,8 @@ export interface OfflineIntegrationOptions {
   after: string;
   /** Output folders (`search-words/`) the search page needs offline, precached with the shell. */
   shellFolders?: string[];
+  /** Build cache folder: the loader's records, and what the last build learnt of each built file. */
+  cacheDir: string;
 }
 
 // The identity of a build: a digest of every file it wrote and of their contents, taken after the
@@ -78,6 +80,7 @@ async function writeServiceWorker(
   const site = await offThread<BuiltSite>(new URL('./built-files-worker.ts', import.meta.url), {
     directory,
     base,
+    cacheDir: options.cacheDir,
   });
   const files = site.files.filter((file) => !offlineOutput.test(file.path));
   const build = buildIdentity(files);

@@ -1,14 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatProblem, type Problem } from '../lib/problems.ts';
-
-/** Where each build writes its ingestion report, outside `dist/` (env `INGEST_REPORT`). */
-export const REPORT_PATH = process.env['INGEST_REPORT'] ?? 'reports/ingest.json';
-
-/** Tells whether problems should fail the build (`--strict` or `STRICT=1`). */
-export function isStrict(): boolean {
-  return process.argv.includes('--strict') || /^(1|true|yes)$/iu.test(process.env['STRICT'] ?? '');
-}
+import { siteConfig } from '../site-config.ts';
 
 /** What one pass over the seeds folder found. */
 export interface IngestSummary {
@@ -37,7 +30,7 @@ export function summaryLine({ documents, problems }: Pick<IngestSummary, 'docume
  * mode throws after listing them all.
  */
 export async function reportIngest(input: IngestSummary, logger: Logger): Promise<void> {
-  const strict = isStrict();
+  const { strict, ingestReport } = siteConfig;
   // An empty archive is a new one, or a folder that lost its files: it builds, and strict mode stops it.
   const empty: Problem = {
     file: `${(input.folder ?? 'seeds').replace(/\/*$/u, '')}/`,
@@ -51,7 +44,7 @@ export async function reportIngest(input: IngestSummary, logger: Logger): Promis
     logger.info(`skipped ${summary.ignored.length} entries that are not *.txt documents`);
   const line = summaryLine(summary);
   logger.info(line);
-  await mkdir(dirname(REPORT_PATH), { recursive: true });
+  await mkdir(dirname(ingestReport), { recursive: true });
   const report = {
     summary: line,
     ...summary,
@@ -59,10 +52,10 @@ export async function reportIngest(input: IngestSummary, logger: Logger): Promis
     strict,
     generatedAt: new Date().toISOString(),
   };
-  await writeFile(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(ingestReport, `${JSON.stringify(report, null, 2)}\n`);
   if (strict && summary.problems.length > 0) {
     throw new Error(
-      `strict mode: ${summary.problems.length} problems in seeds (listed above and in ${REPORT_PATH})`,
+      `strict mode: ${summary.problems.length} problems in seeds (listed above and in ${ingestReport})`,
     );
   }
 }

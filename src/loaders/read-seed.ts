@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Problem } from '../lib/problems.ts';
-import { checkSize, DEFAULT_MAX_SEED_BYTES, parseSize } from '../lib/size-limit.ts';
+import { checkSize } from '../lib/size-limit.ts';
 
 /** A seed file's bytes, or the problem that kept it from being read. */
 export type ReadResult = { bytes: Buffer } | { problem: Problem };
@@ -16,10 +16,4 @@ export async function readSeed(directory: string, file: string, maxBytes: number
     const reason = `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     return { problem: { file, line: 1, reason, severity: 'error' } };
   }
-}
-
-/** The seed size limit from env `MAX_SEED_SIZE`, else 20 MB. */
-export function maxBytesFromEnv(): number {
-  const value = process.env['MAX_SEED_SIZE'];
-  return value === undefined || value.trim() === '' ? DEFAULT_MAX_SEED_BYTES : parseSize(value);
 }

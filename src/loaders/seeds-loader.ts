@@ -1,14 +1,13 @@
 import { resolve, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { siteConfig } from '../site-config.ts';
-import { maxBytesFromEnv } from './read-seed.ts';
 import { syncSeeds, type SyncOptions } from './sync-seeds.ts';
 
 /** Options of the seeds loader. */
 export interface SeedsLoaderOptions {
   /** Folder holding the seed `*.txt` files, relative to the project root. */
   directory: string;
-  /** Largest seed file in bytes (default: env `MAX_SEED_SIZE`, else 20 MB). */
+  /** Largest seed file in bytes (default: `siteConfig.maxSeedBytes`). */
   maxBytes?: number;
 }
 
@@ -18,7 +17,7 @@ export function seedsLoader(options: SeedsLoaderOptions): Loader {
   const directory = resolve(options.directory);
   const sync: SyncOptions = {
     directory,
-    maxBytes: options.maxBytes ?? maxBytesFromEnv(),
+    maxBytes: options.maxBytes ?? siteConfig.maxSeedBytes,
     cacheDir: siteConfig.cacheDir,
     lang: siteConfig.lang,
     threads: siteConfig.syncThreads,

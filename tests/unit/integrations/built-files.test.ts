@@ -1,39 +1,46 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { listBuiltFiles, readTitles, revisionOf } from '../../../src/integrations/built-files.ts';
+import surveyBuiltSite from '../../../src/integrations/built-files-worker.ts';
+import { listBuiltFiles, revisionOf } from '../../../src/integrations/built-files.ts';
+import { writeRecords } from '../../../src/loaders/document-records.ts';
 
-// A fragment file as Pagefind writes it: gzipped JSON behind a signature.
-function fragment(value: unknown): Buffer {
-  return gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(value)}`));
-}
+const folder = (): string => mkdtempSync(join(tmpdir(), 'archive-built-'));
 
 describe('the survey of a built site', () => {
-  it('reads the title of a page with a fragment of its own and of pages Pagefind grouped past maxFragments', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'archive-fragments-'));
-    mkdirSync(join(directory, 'pagefind/fragment'), { recursive: true });
-    mkdirSync(join(directory, 'pagefind-k2/fragment'), { recursive: true });
-    writeFileSync(
-      join(directory, 'pagefind/fragment/ru_a.pf_fragment'),
-      fragment({ url: '/doc/a/', meta: { title: 'А' } }),
-    );
-    writeFileSync(
-      join(directory, 'pagefind-k2/fragment/ru_group_1.pf_fragment'),
-      fragment({
-        ru_b: { url: '/doc/b/', meta: { title: 'Б' } },
-        ru_c: { url: '/doc/c/', meta: { title: 'В' } },
-      }),
-    );
-    writeFileSync(join(directory, 'index.html'), '<p>главная</p>');
-    const files = await listBuiltFiles(directory);
-    expect(files.find((file) => file.path === 'index.html')?.revision).toBe(revisionOf('<p>главная</p>'));
-    const titles = await readTitles(directory, '/news/', files);
-    expect([...titles].sort()).toEqual([
-      ['/news/doc/a/', 'А'],
-      ['/news/doc/b/', 'Б'],
-      ['/news/doc/c/', 'В'],
+  it('gives each file its revision and reads again only files whose size or modification time changed', async () => {
+    const directory = folder();
+    const page = join(directory, 'index.html');
+    const time = new Date('2026-01-01T00:00:00Z');
+    writeFileSync(page, '<p>главная</p>');
+    utimesSync(page, time, time);
+    const first = await listBuiltFiles(directory);
+    expect(first.files).toEqual([
+      expect.objectContaining({ path: 'index.html', revision: revisionOf('<p>главная</p>') }),
     ]);
+    // Same size and time: what the last survey learnt stands (the build left the file in place).
+    writeFileSync(page, '<p>новости</p>');
+    utimesSync(page, time, time);
+    const kept = await listBuiltFiles(directory, first.known);
+    expect(kept.files[0]?.revision).toBe(revisionOf('<p>главная</p>'));
+    // A rewritten file has a new modification time: it is read again.
+    utimesSync(page, time, new Date(time.getTime() + 1000));
+    const read = await listBuiltFiles(directory, first.known);
+    expect(read.files[0]?.revision).toBe(revisionOf('<p>новости</p>'));
+  });
+
+  it("titles each document page with its record's headline and remembers the files for the next build", async () => {
+    const directory = folder();
+    const cacheDir = folder();
+    mkdirSync(join(directory, 'doc/a'), { recursive: true });
+    writeFileSync(join(directory, 'doc/a/index.html'), '<h1>А</h1>');
+    const record = { title: 'А б', headline: 'А\u00a0б', date: '2024-01-01', places: [], authors: [] };
+    await writeRecords(cacheDir, [{ ...record, id: 'a', digest: 'd1', lang: 'ru' }]);
+    const site = await surveyBuiltSite({ directory, base: '/news/', cacheDir });
+    expect(site.titles).toEqual([['/news/doc/a/', 'А\u00a0б']]);
+    expect(site.files.map((file) => file.path)).toEqual(['doc/a/index.html']);
+    const again = await surveyBuiltSite({ directory, base: '/news/', cacheDir });
+    expect(again.files).toEqual(site.files);
   });
 });

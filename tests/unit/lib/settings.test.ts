@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount } from '../../../src/lib/settings.ts';
+import { parseCount, parseMegabytes } from '../../../src/lib/settings.ts';
 
 describe('parseCount', () => {
   it('takes the default when the variable is unset or blank', () => {
@@ -15,5 +15,15 @@ describe('parseCount', () => {
     );
     expect(() => parseCount('SYNC_THREADS', 'two', 1)).toThrow(/SYNC_THREADS.*"two"/u);
     expect(() => parseCount('SYNC_THREADS', '1.5', 1)).toThrow(/SYNC_THREADS/u);
+  });
+});
+
+describe('parseMegabytes', () => {
+  it('reads decimal megabytes as bytes, takes the default when unset, and refuses the rest', () => {
+    expect(parseMegabytes('OFFLINE_BUDGET_MB', undefined, 25)).toBe(25_000_000);
+    expect(parseMegabytes('OFFLINE_BUDGET_MB', '0.05', 25)).toBe(50_000);
+    expect(parseMegabytes('OFFLINE_BUDGET_MB', '0', 25)).toBe(0);
+    expect(() => parseMegabytes('OFFLINE_BUDGET_MB', '-1', 25)).toThrow(/OFFLINE_BUDGET_MB.*"-1"/u);
+    expect(() => parseMegabytes('OFFLINE_BUDGET_MB', '25MB', 25)).toThrow(/OFFLINE_BUDGET_MB/u);
   });
 });
