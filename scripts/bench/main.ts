@@ -278,10 +278,14 @@ export async function main(argv: string[]): Promise<void> {
   const firstDocument = searchable ? (await readdir(join(dist, 'doc')))[0] : undefined;
   const searchFigures = searchable ? await search(dist, OUR_SEARCH, firstDocument && `/doc/${firstDocument}/`) : undefined;
   const peerSearch = searchable && hugo ? await search(join(ROOT, `hugo-${docs}`, 'public'), PAGEFIND_DEFAULT_UI) : undefined;
-  const deploy =
-    values['no-deploy'] || full.stoppedAtRssMb !== undefined
-      ? undefined
-      : await deployDelta(label, docs, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
+  const buildOptions = { seeds, cache, dist, maxRss, ...(config ? { config } : {}) };
+  let deploy;
+  if (!values['no-deploy'] && full.stoppedAtRssMb === undefined) {
+    // The rebuilds left dist/ and the cache at their last case; the deploy starts from the archive
+    // as the corpus has it, deployed and settled, as a real one-document deploy does.
+    if (Object.keys(rebuilds).length > 0) await astroBuild(`${label}-deployed`, buildOptions);
+    deploy = await deployDelta(label, docs, buildOptions);
+  }
   const result = {
     docs,
     variant: values.variant,
