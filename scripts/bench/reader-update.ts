@@ -74,12 +74,19 @@ export async function saveWholeArchive(directory: string): Promise<SavedReader> 
       requests = [];
       const begun = performance.now();
       // The browser looks for a new worker at the reader's next visit; the update itself is the same.
-      for (let tries = 0; (await buildServed(page)) !== build; tries += 1) {
+      // The page waits without fetching: a fetch every few milliseconds keeps the old worker busy,
+      // and a waiting worker takes over only once the old one has no request in flight.
+      for (let tries = 0; ; tries += 1) {
         if (tries > 7200) throw new Error(`the reader's worker never took over build ${build}`);
-        if (tries % 20 === 0) {
+        const pending = await page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return Boolean(registration?.installing || registration?.waiting);
+        });
+        if (!pending && tries % 8 === 0 && (await buildServed(page)) === build) break;
+        if (!pending && tries % 20 === 0) {
           await page.evaluate(async () => {
             const registration = await navigator.serviceWorker.ready;
-            if (!registration.installing && !registration.waiting) await registration.update().catch(() => undefined);
+            await registration.update().catch(() => undefined);
           });
         }
         await new Promise((done) => setTimeout(done, 250));
