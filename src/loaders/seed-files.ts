@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 
@@ -51,14 +50,4 @@ export async function scanSeedsFolder(directory: string): Promise<SeedsFolder> {
     }
   }
   return { files: files.sort(byCodePoint), ignored: [...ignored].sort(byCodePoint) };
-}
-
-/**
- * Lists every `*.txt` file below a folder (recursively, hidden entries skipped), sorted, as `/` paths.
- * For the readers beside the loader (vocabulary, dev index): a missing folder lists nothing here,
- * since the loader has already stopped the build for it.
- */
-export async function listSeedFiles(directory: string): Promise<string[]> {
-  if (!existsSync(directory)) return [];
-  return (await scanSeedsFolder(directory)).files;
 }
