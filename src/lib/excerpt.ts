@@ -1,3 +1,5 @@
+import { balanceDirection } from './hidden-characters.ts';
+
 const graphemes = new Intl.Segmenter('ru', { granularity: 'grapheme' });
 
 // A cut of at most `max` graphemes and `4 × max` UTF-16 units (one grapheme can hold any number
@@ -15,15 +17,16 @@ function graphemeCut(text: string, max: number): string | undefined {
 
 /**
  * Cuts text to at most `max` characters (graphemes: an emoji or a letter with its accents is
- * never split) at a word boundary, ending with an ellipsis when cut.
+ * never split) at a word boundary, ending with an ellipsis when cut, its direction controls balanced.
  */
 export function excerpt(text: string, max = 200): string {
   const clean = text.replace(/\s+/gu, ' ').trim();
   const cut = graphemeCut(clean, max);
-  if (cut === undefined) return clean;
+  if (cut === undefined) return balanceDirection(clean);
   const lastSpace = cut.lastIndexOf(' ');
   const base = lastSpace > cut.length / 2 ? cut.slice(0, lastSpace) : cut;
-  return `${base.replace(/[\s,;:.–—-]+$/u, '')}…`;
+  // A cut can drop the closer of an isolate or embedding: it is closed again before the ellipsis.
+  return `${balanceDirection(base.replace(/[\s,;:.–—-]+$/u, ''))}…`;
 }
 
 /** Counts words (runs of letters or digits) in running text. */

@@ -1,4 +1,5 @@
 import { excerpt } from './excerpt.ts';
+import { balanceDirection } from './hidden-characters.ts';
 
 /** Longest headline that lists, feeds, meta tags and search show whole, in characters. */
 export const TITLE_LIMIT = 200;
@@ -47,7 +48,8 @@ export function paragraphParts(text: string, limit = PART_LIMIT): string[] {
     }
   }
   if (current.trim() !== '') parts.push(current.trim());
-  return parts.filter((part) => part !== '');
+  // Each part is a paragraph of its own: an isolate cut in two closes in the first, its closer is dropped.
+  return parts.filter((part) => part !== '').map(balanceDirection);
 }
 
 /** The headline as pages repeat it (cut at `TITLE_LIMIT` with an ellipsis) and whether it was cut. */

@@ -1,4 +1,5 @@
 import { parseDateline } from './dateline.ts';
+import { balanceDirection, hasVisible, invisibleCodes, withoutHidden } from './hidden-characters.ts';
 import { isValidIsoDate } from './iso-date.ts';
 import { boundedTitle, PARAGRAPH_LIMIT, paragraphParts, TITLE_LIMIT } from './long-text.ts';
 import { normalizeChecked, type Unwritable } from './normalize-text.ts';
@@ -47,16 +48,24 @@ function toBlocks(lines: readonly string[], firstLine: number): Block[] {
     current.push(text);
   });
   if (current.length > 0) blocks.push({ line: start, text: current.join(' ') });
-  return blocks.map((block) => ({ ...block, text: block.text.replace(/ {2,}/gu, ' ') }));
+  // A paragraph is shown alone and quoted in descriptions and feeds: its direction controls are
+  // balanced within it, and one that draws nothing is as blank as an empty line.
+  return blocks
+    .filter((block) => hasVisible(block.text))
+    .map((block) => ({ ...block, text: balanceDirection(block.text.replace(/ {2,}/gu, ' ')) }));
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+function listed(codes: readonly string[]): string {
+  return codes.length > 3 ? `${codes.slice(0, 3).join(', ')} and ${codes.length - 3} more` : codes.join(', ');
 }
 
 function unwritableWarning(file: string, { kind, line, codes }: Unwritable): Problem {
-  const listed =
-    codes.length > 3 ? `${codes.slice(0, 3).join(', ')} and ${codes.length - 3} more` : codes.join(', ');
   const reason =
     kind === 'control'
-      ? `control characters removed (${listed}): no web page or feed can hold them`
-      : `not characters (${listed}): no web page or feed can hold them, shown as U+FFFD`;
+      ? `control characters removed (${listed(codes)}): no web page or feed can hold them`
+      : `not characters (${listed(codes)}): no web page or feed can hold them, shown as U+FFFD`;
   return { file, line, reason, severity: 'warning' };
 }
 
@@ -112,18 +121,25 @@ export function parseSeed(input: string, file: string): ParseResult {
   }
 
   let bodyStart = headerIndex + 1;
-  let title = (header[2] ?? '').replace(/\s+/gu, ' ').trim();
+  let written = oneLine(header[2] ?? '');
   // A header with only the date may carry its headline on the very next line.
-  if (title === '' && (lines[bodyStart] ?? '').trim() !== '') {
-    title = (lines[bodyStart] ?? '').replace(/\s+/gu, ' ').trim();
+  if (written === '' && (lines[bodyStart] ?? '').trim() !== '') {
+    written = oneLine(lines[bodyStart] ?? '');
     bodyStart += 1;
   }
-  if (title === '')
+  if (written === '')
     return { ok: false, problems: [problem(headerLine, 'header has a date but no headline')] };
+  // The headline names the document wherever it is listed: what a reader cannot see is not kept.
+  const title = oneLine(withoutHidden(written));
+  if (!hasVisible(title)) {
+    const reason = `headline has no visible character, only ${listed(invisibleCodes(written))}`;
+    // `bodyStart` is the 0-based index after the headline's line, so its 1-based line number.
+    return { ok: false, problems: [problem(bodyStart, reason)] };
+  }
 
   const blocks = toBlocks(lines.slice(bodyStart), bodyStart + 1);
   const last = blocks.at(-1);
-  const dateline = blocks.length > 1 && last ? parseDateline(last.text) : undefined;
+  const dateline = blocks.length > 1 && last ? parseDateline(withoutHidden(last.text)) : undefined;
   const body = dateline ? blocks.slice(0, -1) : blocks;
   const problems = normalized.unwritable.map((found) => unwritableWarning(file, found));
   problems.push(...longTextWarnings(file, title, headerLine, body));

@@ -11,8 +11,10 @@ export interface Problem {
 }
 
 // Control characters and the ones that reorder text (bidi overrides, isolates, marks) would let a
-// file name print a line of its own, or one that reads differently from what it holds.
-const UNPRINTABLE = /[\p{Cc}\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+// file name print a line of its own, or one that reads differently from what it holds; fillers and
+// other invisible ones (U+3164, U+200B, U+FEFF) would print a name that looks like another.
+const UNPRINTABLE =
+  /[\p{Cc}\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2069\u3164\uFEFF\uFFA0]/gu;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** Escapes control and text-direction characters as `\n`, `\r`, `\t` or `\uXXXX`, so text stays on one printed line. */

@@ -25,6 +25,11 @@ describe('excerpt', () => {
     expect(cut).toBe('Начало…');
   });
 
+  it('closes an isolate the cut leaves open before the ellipsis, so it reverses nothing after it', () => {
+    expect(excerpt('один \u2067два три четыре\u2069 пять', 12)).toBe('один \u2067два\u2069…');
+    expect(excerpt('коротко \u202Eнаоборот', 50)).toBe('коротко \u202Eнаоборот\u202C');
+  });
+
   it('cuts a megabyte paragraph without a space at the limit', () => {
     const cut = excerpt('я'.repeat(1_000_000), 200);
     expect(cut).toBe(`${'я'.repeat(200)}…`);

@@ -2,14 +2,16 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseDateline } from '../../../src/lib/dateline.ts';
+import { hasVisible, withoutHidden } from '../../../src/lib/hidden-characters.ts';
 import { ingestSeed } from '../../../src/lib/ingest.ts';
 import { normalizeText } from '../../../src/lib/normalize-text.ts';
 import { parseSeed, type ParsedSeed } from '../../../src/lib/parse-seed.ts';
 import { renderSeed } from '../../../src/lib/render-seed.ts';
 import { slugFromPath } from '../../../src/lib/slug.ts';
 
-// Text as the parser hands it out: normalised, one line, single spaces, trimmed, not empty.
-const canonical = (text: string) => normalizeText(text).replace(/\s+/gu, ' ').trim();
+// Text as the parser hands it out: normalised, one line, single spaces, trimmed, not empty, and
+// (so that it reads back the same as a headline or a paragraph) without hidden characters.
+const canonical = (text: string) => withoutHidden(normalizeText(text)).replace(/\s+/gu, ' ').trim();
 const russian = fc.constantFrom(...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЯ ,.«»—-!?<>&"\'*#[]()0123456789');
 const line = fc
   .oneof(
@@ -17,7 +19,7 @@ const line = fc
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
   )
   .map(canonical)
-  .filter((text) => text !== '');
+  .filter(hasVisible);
 
 const upper = fc.constantFrom(...'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯABCDEFGHIJKLMNOPRSTUVWZ');
 const lower = fc.constantFrom(...'абвгдежзийклмнопрстуфхцчшщъыьэюяёabcdefghijklmnopqrstuvwxyz');

@@ -38,6 +38,14 @@ describe('paragraphParts', () => {
       expect(part).toMatch(/^👩‍💻.*е\u0301$/u);
     }
   });
+
+  it('closes an isolate cut in two at the end of the first part, and drops its closer from the next', () => {
+    const text = `\u2067${sentence.repeat(400).trim()}\u2069`;
+    const parts = paragraphParts(text);
+    expect(parts[0]?.endsWith('\u2069')).toBe(true);
+    expect(parts.at(-1)?.endsWith('Кремле.')).toBe(true);
+    expect(parts.join(' ').replace(/[\u2067\u2069]/gu, '')).toBe(text.replace(/[\u2067\u2069]/gu, ''));
+  });
 });
 
 describe('boundedTitle and pageText', () => {

@@ -17,6 +17,11 @@ describe('formatProblem', () => {
     expect(line.split(/[\n\r\u2028\u2029\u0085]/u)).toHaveLength(1);
   });
 
+  it('prints fillers and other invisible characters in a file name escaped, so no name looks like another', () => {
+    expect(printable('\u3164\u200B.txt')).toBe('\\u3164\\u200b.txt');
+    expect(printable('👩\u200D💻.txt')).toBe('👩\u200D💻.txt');
+  });
+
   it('leaves ordinary names in any script alone', () => {
     expect(printable('Новости/東京 レポート (1).txt')).toBe('Новости/東京 レポート (1).txt');
   });
