@@ -4,9 +4,11 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  DIRECTION,
   EMOJI_PARAGRAPH,
   ENTITY,
   FORGED_NAME,
+  INVISIBLE_HEADLINE,
   LONG_END,
   NOT_CHARACTERS,
   UNSPELLED,
@@ -228,5 +230,76 @@ describe('a file name with a line break', () => {
     expect(output).toContain('forged\\nfake.txt:1: error: forged.txt:1: error: empty file');
     expect(report.lines).toContain('forged\\nfake.txt:1: error: forged.txt:1: error: empty file');
     expect(problem(FORGED_NAME)).toHaveLength(1);
+  });
+});
+
+describe('invisible and direction-changing characters in a headline', () => {
+  const RLO = '\u202E';
+  // The text of every link to a page, in every page of the site, tags removed.
+  const linkTexts = async (href: string): Promise<string[]> => {
+    const files = (await readdir(dist(), { recursive: true })).filter((file) => file.endsWith('.html'));
+    const pattern = new RegExp(`<a [^>]*href="${href}"[^>]*>(.*?)</a>`, 'gsu');
+    const texts: string[] = [];
+    for (const file of files)
+      for (const [, inner] of (await read(file)).matchAll(pattern))
+        texts.push(inner?.replace(/<[^>]+>/gu, '') ?? '');
+    return texts;
+  };
+
+  it('never let an unterminated override into the tab title, meta tags, feeds or links', async () => {
+    const html = await page('direction-override');
+    expect(textsOf(html, 'title')[0]).toMatch(new RegExp(`^${DIRECTION.shown}(?: |$)`, 'u'));
+    for (const name of ['og:title', 'twitter:title']) expect(meta(html, name), name).toBe(DIRECTION.shown);
+    expect(jsonLd(html)['headline']).toBe(DIRECTION.shown);
+    for (const file of ['rss.xml', 'atom.xml']) {
+      const item = parseFeed(await read(file)).items.find((one) =>
+        one.url?.endsWith('/doc/direction-override/'),
+      );
+      expect(item?.title, file).toBe(DIRECTION.shown);
+    }
+    const json = JSON.parse(await read('feed.json')) as { items: { url: string; title: string }[] };
+    expect(json.items.find((one) => one.url.endsWith('/doc/direction-override/'))?.title).toBe(
+      DIRECTION.shown,
+    );
+    const links = await linkTexts('/doc/direction-override/');
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const text of links) expect(plain([text])[0]).toContain(DIRECTION.shown);
+    const files = (await readdir(dist(), { recursive: true })).filter((file) =>
+      /\.(?:html|xml|json)$/u.test(file),
+    );
+    for (const file of files) expect(await read(file), file).not.toContain(RLO);
+  });
+
+  it('closes an isolate left open in a paragraph within it, on the page and in the description', async () => {
+    const html = await page('direction-override');
+    expect(plain(textsOf(html, 'article'))[0]).toContain(`${DIRECTION.paragraph}\u2069`);
+    expect(meta(html, 'description')).toBe(`${DIRECTION.paragraph}\u2069`);
+  });
+
+  it('report a headline with no visible character as a problem on its line, and publish no page for it', async () => {
+    expect(problem('invisible-headline.txt')).toEqual([
+      expect.objectContaining({
+        line: 1,
+        severity: 'error',
+        reason: 'headline has no visible character, only U+3164, U+2066',
+      }),
+    ]);
+    expect(report.lines).toContain(
+      'invisible-headline.txt:1: error: headline has no visible character, only U+3164, U+2066',
+    );
+    await expect(page('invisible-headline')).rejects.toThrow(/ENOENT/u);
+    expect(INVISIBLE_HEADLINE).toContain('\u3164');
+  });
+
+  it('give search results the headline without the override', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${inject('hostileUrl')}/search/`);
+    const titles = (await tab.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search('наоборот');
+      return Promise.all(search.results.map(async (result) => (await result.data()).meta.title));
+    })()`)) as string[];
+    await tab.close();
+    expect(titles).toEqual([DIRECTION.shown]);
   });
 });
