@@ -270,6 +270,19 @@ describe('invisible and direction-changing characters in a headline', () => {
     for (const file of files) expect(await read(file), file).not.toContain(RLO);
   });
 
+  it('lets the browser set the direction of each headline by its own letters, apart from its neighbours', async () => {
+    expect(await page('direction-override')).toMatch(/<h1 dir="auto"[^>]*>Заголовок наоборот<\/h1>/u);
+    const files = (await readdir(dist(), { recursive: true })).filter((file) => file.endsWith('.html'));
+    const pattern = /<a [^>]*href="\/doc\/direction-override\/"[^>]*>.*?<\/a>/gsu;
+    let links = 0;
+    for (const file of files)
+      for (const [link] of (await read(file)).matchAll(pattern)) {
+        links += 1;
+        expect(link, file).toContain('dir="auto"');
+      }
+    expect(links).toBeGreaterThanOrEqual(2);
+  });
+
   it('closes an isolate left open in a paragraph within it, on the page and in the description', async () => {
     const html = await page('direction-override');
     expect(plain(textsOf(html, 'article'))[0]).toContain(`${DIRECTION.paragraph}\u2069`);
