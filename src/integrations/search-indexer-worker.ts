@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleFolder, bundleKeyText, planBundles, spacingFor } from '../lib/search-bundles.ts';
-import { searchDocument, searchUrl, SEARCH_DOCUMENT_VERSION } from '../lib/search-document.ts';
+import { searchDocument, searchUrl } from '../lib/search-document.ts';
+import { codeDigest } from '../loaders/code-digest.ts';
 import { bodiesDir, readBody } from '../loaders/document-bodies.ts';
 import { readRecords, type DocumentRecord } from '../loaders/document-records.ts';
 import {
@@ -50,6 +51,9 @@ export interface BundleResult {
 // Files of Pagefind's ready-made interfaces: the site loads none of them from a further bundle.
 const unusedInFurtherBundles = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
 
+// This module, by its path from the project's root: it and every module it runs write the bundles.
+const SEARCH_CODE = 'src/integrations/search-indexer-worker.ts';
+
 /** The folder of the bundle cache inside a build cache. */
 export function bundleCacheDir(cacheDir: string): string {
   return join(cacheDir, 'search-bundles');
@@ -84,7 +88,9 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
   const cache = bundleCacheDir(task.cacheDir);
   const bodies = bodiesDir(task.cacheDir);
   await mkdir(cache, { recursive: true });
-  const indexer = `pagefind ${pagefindVersion()}, search document ${SEARCH_DOCUMENT_VERSION}`;
+  // The code that writes a bundle (this worker, the search document, with the packages) is in its key.
+  const code = await codeDigest([SEARCH_CODE]);
+  const indexer = `pagefind ${pagefindVersion()}, code ${code}`;
   const bundles: BuiltBundle[] = [];
   try {
     for (const range of planBundles(

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { vocabularyChunks } from '../lib/vocabulary.ts';
+import { codeDigest } from '../loaders/code-digest.ts';
 import { readRecords } from '../loaders/document-records.ts';
 import { readWords } from '../loaders/document-words.ts';
 import { readJson, writeJson } from '../loaders/json-file.ts';
 
 // Above this many documents, words seen once are mostly typos and names: leave them out.
 const RARE_WORDS_FROM = 1000;
-// Bumped when the chunks made from the same words change.
-const CHUNKS_VERSION = 1;
+// The worker that counts the words, by its path from the project's root: it and every module it
+// runs make the chunks.
+const CHUNKS_CODE = 'src/integrations/vocabulary-worker.ts';
 
 interface CachedChunks {
   key: string;
@@ -22,7 +24,7 @@ interface CachedChunks {
  */
 export async function buildChunks(cacheDir: string): Promise<Map<string, string>> {
   const records = await readRecords(cacheDir);
-  const hash = createHash('sha256').update(`${CHUNKS_VERSION}\n`);
+  const hash = createHash('sha256').update(`${await codeDigest([CHUNKS_CODE])}\n`);
   for (const record of records) hash.update(`${record.digest}\n`);
   const key = hash.digest('hex');
   const cachePath = resolve(cacheDir, 'archive-vocabulary.json');

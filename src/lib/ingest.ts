@@ -4,9 +4,6 @@ import type { Problem } from './problems.ts';
 import { checkSize } from './size-limit.ts';
 import { slugFromPath } from './slug.ts';
 
-/** Bumped whenever decoding, parsing or rendering changes, so cached entries are rebuilt. */
-export const INGEST_VERSION = '6';
-
 /** One seed file taken from bytes to a parsed document with its URL slug, or to its problems. */
 export type IngestResult =
   | {

@@ -97,7 +97,7 @@ export function planBundles(ids: readonly string[], spacing: BundleSpacing): Bun
 
 /** What a bundle's content key is made of: everything that decides the bytes Pagefind writes. */
 export interface BundleKeyParts {
-  /** Pagefind's version, the search document's version and Pagefind's options, as one string. */
+  /** Pagefind's version and the digest of the code that writes the bundle, as one string. */
   indexer: string;
   /** The members in order: id, content digest and the search fields of each. */
   members: readonly (SearchFields & { id: string; digest: string })[];

@@ -6,9 +6,6 @@ import type { ArchiveDocument } from '../schemas/document.ts';
 /** What the search index needs of a document besides its body: a part of the loader's record. */
 export type SearchFields = Pick<ArchiveDocument, 'headline' | 'date' | 'places' | 'authors' | 'lang'>;
 
-/** Bumped whenever the search document or the way it is indexed changes, so bundles are rebuilt. */
-export const SEARCH_DOCUMENT_VERSION = '1';
-
 /** The URL a document's search result links to, without the site's base (given at search time). */
 export function searchUrl(id: string): string {
   return `/doc/${id}/`;

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { siteConfig } from '../site-config.ts';
 import { digestFolder, type DigestFolder } from './digest-folder.ts';
 
 // Rendered bodies live beside Astro's content store, not in it: the store is held in memory and
@@ -30,9 +29,4 @@ export function readBody(directory: string, entry: { id: string; digest?: number
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new Error(`the rendered body of ${entry.id} is missing (${code}); build again`, { cause: error });
   }
-}
-
-/** The rendered body HTML of a document of this site's content collection. */
-export function documentBody(entry: { id: string; digest?: number | string }): string {
-  return readBody(bodiesDir(siteConfig.cacheDir), entry);
 }

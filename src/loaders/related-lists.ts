@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { relatedIds, type LinkableDocument } from '../lib/document-links.ts';
 import type { RelatedOptions } from '../lib/related.ts';
+import { codeDigest } from './code-digest.ts';
 import { readJson, writeJson } from './json-file.ts';
+
+// This module, by its path from the project's root: it and every module it runs make the lists.
+const RELATED_CODE = 'src/loaders/related-lists.ts';
 
 interface CachedLists {
   key: string;
@@ -12,14 +16,15 @@ interface CachedLists {
 /**
  * Each document's related ids (`relatedIds`), computed once for a set of documents: the lists
  * depend on every document, so they are kept in the build cache under a digest of all their
- * digests, and a rebuild with the same documents reads them back instead of comparing them all.
+ * digests, the options and the code that makes them, and a rebuild with the same documents reads
+ * them back instead of comparing them all.
  */
 export async function cachedRelatedIds(
   newestFirst: readonly (LinkableDocument & { digest?: string | number })[],
   options: RelatedOptions,
   cacheDir: string,
 ): Promise<Map<string, string[]>> {
-  const hash = createHash('sha256').update(JSON.stringify(options));
+  const hash = createHash('sha256').update(JSON.stringify([await codeDigest([RELATED_CODE]), options]));
   for (const entry of newestFirst) hash.update(`\n${entry.id} ${String(entry.digest)}`);
   const key = hash.digest('hex');
   const path = resolve(cacheDir, 'archive-related.json');

@@ -52,7 +52,7 @@ const IN_FLIGHT = 8;
  */
 export async function syncSeeds(options: SyncOptions, context: Context): Promise<SyncReport> {
   const { store, parseData, logger } = context;
-  const fingerprint = ingestFingerprint(options);
+  const fingerprint = await ingestFingerprint(options);
   const bodies = bodiesFolder(bodiesDir(options.cacheDir));
   const words = wordsFolder(wordsDir(options.cacheDir));
   await Promise.all([bodies.make(), words.make()]);

@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { latestItems, type FeedItem, type FeedSite } from '../lib/site-feed.ts';
-import { documentBody } from '../loaders/document-bodies.ts';
+import { documentBody } from './_document-body.ts';
 import { siteConfig } from '../site-config.ts';
 
 /** The site as the feeds describe it. */

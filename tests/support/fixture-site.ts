@@ -17,6 +17,8 @@ const viteVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 /** How a fixture site is built: `cache: 'keep'` builds on the previous build's cache (incrementally). */
 export interface BuildOptions {
   cache?: 'clear' | 'keep';
+  /** The project folder to build, such as an edited copy (default: this one). */
+  project?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export function buildFixtureSite(
   );
   const result = spawnSync('astro', ['build', '--outDir', outDir, ...args], {
     encoding: 'utf8',
+    ...(options.project !== undefined && { cwd: options.project }),
     env: {
       ...inherited,
       ASTRO_TELEMETRY_DISABLED: '1',

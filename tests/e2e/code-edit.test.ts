@@ -1,0 +1,81 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changedFiles, distFiles } from '../support/dist-files.ts';
+import { buildFixtureSite } from '../support/fixture-site.ts';
+import { generateSeeds } from '../support/generate-seeds.ts';
+import { copyProject, editProjectFile } from '../support/project-copy.ts';
+
+// A publisher edits the project's code and builds again on the same cache: what comes out must be
+// what a clean build of the edited code gives, with nothing kept from the code before the edit.
+const seeds = resolve('tests/.output/code-edit-seeds');
+const env = { PAGE_SIZE: '5' };
+let project = '';
+
+type Files = Map<string, Buffer>;
+let builds: Record<'before' | 'shaped' | 'shapedClean' | 'indexed' | 'indexedClean', Files>;
+
+function build(name: string, cache: 'clear' | 'keep'): Files {
+  const site = buildFixtureSite(name, seeds, env, [], { cache, project });
+  if (site.status !== 0) throw new Error(`build ${name} failed:\n${site.output}`);
+  return distFiles(site.outDir);
+}
+
+beforeAll(() => {
+  rmSync(seeds, { recursive: true, force: true });
+  generateSeeds(seeds, 12);
+  project = copyProject('code-edit-');
+  const before = build('code-edit-kept', 'clear');
+  // The code that shapes every record: descriptions become half as long.
+  editProjectFile(
+    project,
+    'src/loaders/derive-document.ts',
+    'excerpt(seed.paragraphs[0] ?? seed.title, 200)',
+    'excerpt(seed.paragraphs[0] ?? seed.title, 100)',
+  );
+  const shaped = build('code-edit-kept', 'keep');
+  const shapedClean = build('code-edit-clean', 'clear');
+  // Code that only the search bundles, the vocabulary and the related lists run: dates in search
+  // results, vocabulary files spread over lines, and no document related (no cosine reaches 2).
+  editProjectFile(
+    project,
+    'src/lib/search-document.ts',
+    "field('data-pagefind-meta', 'date', fields.date)",
+    "field('data-pagefind-meta', 'date', fields.date.replaceAll('-', '.'))",
+  );
+  editProjectFile(
+    project,
+    'src/integrations/vocabulary-chunks.ts',
+    'JSON.stringify(entries)',
+    'JSON.stringify(entries, null, 1)',
+  );
+  editProjectFile(project, 'src/lib/related.ts', 'minScore = 0.1 }', 'minScore = 2 }');
+  const indexed = build('code-edit-kept', 'keep');
+  const indexedClean = build('code-edit-clean', 'clear');
+  builds = { before, shaped, shapedClean, indexed, indexedClean };
+}, 900_000);
+
+afterAll(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+describe('building on the cache after an edit to the code', () => {
+  it('gives the bytes of a clean build when the code that shapes documents changed', () => {
+    const descriptions = /^doc\/[^/]+\/index\.html$/u;
+    expect(
+      changedFiles(builds.before, builds.shapedClean).filter((path) => descriptions.test(path)),
+    ).not.toEqual([]);
+    expect(changedFiles(builds.shapedClean, builds.shaped)).toEqual([]);
+  });
+
+  it('gives the bytes of a clean build when the code of search, vocabulary and related lists changed', () => {
+    const edited = changedFiles(builds.shapedClean, builds.indexedClean);
+    for (const part of [/^pagefind\//u, /^search-words\//u, /^doc\//u]) {
+      expect(
+        edited.filter((path) => part.test(path)),
+        String(part),
+      ).not.toEqual([]);
+    }
+    expect(changedFiles(builds.indexedClean, builds.indexed)).toEqual([]);
+  });
+});
