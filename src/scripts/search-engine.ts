@@ -319,7 +319,11 @@ export class SearchEngine {
     );
     const term = state.query === '' ? null : state.query;
     const options = searchOptions(state);
-    const answered = (await Promise.all(indexes.map((index) => searchIndex(index, term, options)))).flatMap(
+    // Pagefind is given words it stems right (src/lib/pagefind-query.ts, with a stemmer loaded only
+    // for a word in «й»); the headlines and the suggestions read the reader's own.
+    const asked =
+      term === null || !/й/iu.test(term) ? term : (await import('../lib/pagefind-query.ts')).pagefindQuery(term);
+    const answered = (await Promise.all(indexes.map((index) => searchIndex(index, asked, options)))).flatMap(
       (answer) => (answer ? [answer] : []),
     );
     const found = ({ lists }: IndexAnswer): number => lists.reduce((n, { results }) => n + results.length, 0);
