@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { pagefindQuery } from '../../src/lib/pagefind-query.ts';
+import { pagefindPreload, pagefindQuery } from '../../src/lib/pagefind-query.ts';
 import type { BundleList } from '../../src/lib/search-bundles.ts';
 import { matchesQueryWords } from '../../src/lib/search-shards.ts';
 import { findChromium } from '../find-chromium.mjs';
@@ -101,8 +101,9 @@ const SEARCH = `async ({ bundles, queries }) => {
     instances.push(module.createInstance({ basePath: bundle }));
   }
   const answers = [];
-  for (const query of queries) {
+  for (const { query, preload } of queries) {
     answers.push(await Promise.all(instances.map(async (instance) => {
+      if (preload) await instance.preload(preload);
       const response = await instance.search(query);
       const results = response ? response.results : [];
       const data = results[0] ? await results[0].data() : null;
@@ -128,8 +129,8 @@ function documentsOf(query: string, answers: BundleAnswer[]): Set<string> {
 /** Options of a word-form measurement. */
 export interface WordFormOptions {
   lemmas?: readonly Lemma[];
-  /** What Pagefind is given for a typed word: the site's own query by default. */
-  query?: (typed: string) => string;
+  /** Give Pagefind the words as typed (as the site did before it rewrote words in «й»). */
+  asTyped?: boolean;
   /** The share a dictionary form must find to count as at target. */
   target?: number;
   /** The site's base path, as its pages are served. */
@@ -146,7 +147,10 @@ export async function wordFormRecall(
   distDir: string,
   options: WordFormOptions = {},
 ): Promise<WordFormRecall> {
-  const { lemmas = WORD_FORM_LEMMAS, query = pagefindQuery, target = 0.98, base = '/' } = options;
+  const { lemmas = WORD_FORM_LEMMAS, asTyped = false, target = 0.98, base = '/' } = options;
+  // The site's own query: src/scripts/search-query.ts.
+  const query = (typed: string) => (asTyped ? typed : pagefindQuery(typed));
+  const preload = (typed: string) => (asTyped ? null : pagefindPreload(typed));
   const vocabulary = readVocabulary(distDir);
   const measured = lemmas
     .filter((lemma) => vocabulary.has(lemma.word))
@@ -167,7 +171,7 @@ export async function wordFormRecall(
     const context = await browser.newContext({ bypassCSP: true, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${siteUrl}${base}`);
-    answers = (await page.evaluate(`(${SEARCH})(${JSON.stringify({ bundles, queries: typed.map(query) })})`)) as BundleAnswer[][];
+    answers = (await page.evaluate(`(${SEARCH})(${JSON.stringify({ bundles, queries: typed.map((word) => ({ query: query(word), preload: preload(word) })) })})`)) as BundleAnswer[][];
   } finally {
     await browser.close();
   }
@@ -207,7 +211,7 @@ if (import.meta.main) {
   const port = typeof address === 'object' && address ? address.port : 0;
   try {
     const result = await wordFormRecall(`http://127.0.0.1:${port}`, distDir, {
-      ...(mode === '--as-typed' ? { query: (typed: string) => typed } : {}),
+      asTyped: mode === '--as-typed',
     });
     for (const word of result.words)
       console.log(`${word.kind.padEnd(9)} ${word.word.padEnd(18)} ${word.found}/${word.union} ${(word.recall * 100).toFixed(1)} %`);

@@ -34,6 +34,25 @@ export function pagefindWord(word: string): string {
   return ENDINGS.map((ending) => stem + ending).find((sent) => pagefindKey(sent) === stem) ?? stem;
 }
 
+// Pagefind looks a key up only in the index chunk whose range holds it, while the longer keys of
+// the lost endings («новы», «ново» beside «нов») may start the next chunk: their chunks are loaded
+// first, by words that end in them.
+const LOST_ENDINGS = ['ый', 'ой', 'ий', 'ей'];
+
+/**
+ * The words whose index chunks Pagefind must load before it is given `pagefindQuery(query)`
+ * (space-separated, as its `preload` takes them), or null when the query is given as typed.
+ */
+export function pagefindPreload(query: string): string | null {
+  const words = (query.match(WORD) ?? []).flatMap((word) => {
+    const sent = pagefindWord(word);
+    if (sent === word) return [];
+    const stem = realStem(word.toLocaleLowerCase('ru'));
+    return [word, ...LOST_ENDINGS.map((ending) => stem + ending)];
+  });
+  return words.length === 0 ? null : [...new Set(words)].join(' ');
+}
+
 /**
  * The query Pagefind is given for what a reader typed: Russian words ending in «й» (and the few
  * others whose stem the dropped breve changes) become their real stem, everything else stays.
