@@ -63,7 +63,7 @@ describe('every form of a word finds the same documents', () => {
     expect(measured.adjectives.words).toBeGreaterThanOrEqual(40);
     expect(measured.nouns.words).toBeGreaterThanOrEqual(20);
     expect(measured.words.map(({ word }) => word)).toEqual(
-      expect.arrayContaining(['новый', 'большой', 'который', 'другой', 'край', 'случай', 'сценарий']),
+      expect.arrayContaining(['новый', 'большой', 'который', 'другой', 'край', 'сценарий']),
     );
     const below = measured.words.filter(({ recall }) => recall < 0.98);
     expect(below.map(({ word, found, union }) => `${word} ${found}/${union}`)).toEqual([]);
@@ -75,7 +75,7 @@ describe('every form of a word finds the same documents', () => {
     expect(genitive).toBeGreaterThan(10);
     await openSearch(page, server.url, { q: 'большой' });
     expect(await foundCount()).toBeGreaterThanOrEqual(genitive);
-    await expect.poll(() => otherForm('большой', 'больш')).toBeDefined();
+    await expect.poll(() => otherForm('большой', 'больш'), { timeout: 15_000 }).toBeDefined();
     // The opened document marks the forms the result matched, the typed one or not.
     await page.goto(`${server.url}${(await otherForm('большой', 'больш')) ?? ''}`);
     await page.locator('mark.pagefind-highlight').first().waitFor();
@@ -91,9 +91,10 @@ describe('every form of a word finds the same documents', () => {
     expect(genitive).toBeGreaterThan(10);
     await page.goto(`${server.url}/`);
     await page.keyboard.press('/');
+    await page.waitForFunction(() => document.activeElement?.id === 'search-dialog-q');
     await page.keyboard.type('новый');
     const status = page.locator('search-dialog dialog [role="status"]');
-    await expect.poll(() => status.textContent()).toMatch(/\d/u);
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/\d/u);
     const inPlace = Number(/\d+/u.exec((await status.textContent()) ?? '')?.[0]);
     expect(inPlace).toBeGreaterThanOrEqual(genitive);
   });
