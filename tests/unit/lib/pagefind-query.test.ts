@@ -32,6 +32,11 @@ describe('pagefindQuery', () => {
     }
   });
 
+  it('gives a typo no ending brings back to its stem as the stem itself, whose key is shorter', () => {
+    expect(pagefindWord('случайый')).toBe(realStem('случайый'));
+    expect(realStem('случайый').startsWith(pagefindKey(pagefindWord('случайый')))).toBe(true);
+  });
+
   it('rewrites only the words in «й» and keeps everything around them', () => {
     expect(pagefindQuery('Новый «дом», снег')).toBe('нов «дом», снег');
     expect(pagefindQuery('"большой театр"')).toBe('"больш театр"');
