@@ -46,7 +46,7 @@ async function foundCount(): Promise<number> {
 // The first loaded result whose link carries a form of the word other than the one typed.
 const otherForm = (typed: string, stem: string): Promise<string | undefined> =>
   searchResults(page).evaluateAll(
-    (links, [typed, stem]) =>
+    (links, { typed, stem }) =>
       links
         .map((link) => link.getAttribute('href') ?? '')
         .find((href) =>
@@ -54,7 +54,7 @@ const otherForm = (typed: string, stem: string): Promise<string | undefined> =>
             .getAll('highlight')
             .some((word) => word.toLowerCase().startsWith(stem) && word.toLowerCase() !== typed),
         ),
-    [typed, stem],
+    { typed, stem },
   );
 
 describe('every form of a word finds the same documents', () => {
