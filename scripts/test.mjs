@@ -1,6 +1,6 @@
 // The one test command: format, lint, types, then unit and browser tests and the validators.
-// Installs Debian's chromium, default-jre-headless and libxml2-utils when missing and this machine
-// can (root with apt-get).
+// Installs Debian's chromium, default-jre-headless, libxml2-utils and libreoffice-help-ru when
+// missing and this machine can (root with apt-get).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './find-chromium.mjs';
@@ -18,6 +18,11 @@ const systemTools = [
   { name: 'Chromium', found: () => Boolean(findChromium()), debian: 'chromium' },
   { name: 'Java (for the W3C Nu HTML Checker)', found: () => onPath('java'), debian: 'default-jre-headless' },
   { name: 'xmllint (feeds and sitemaps)', found: () => onPath('xmllint'), debian: 'libxml2-utils' },
+  {
+    name: "LibreOffice's Russian help (real text for word forms)",
+    found: () => existsSync('/usr/share/libreoffice/help/ru/text'),
+    debian: 'libreoffice-help-ru',
+  },
 ];
 
 // Finds Chromium, Java and xmllint; installs the missing ones with apt-get when root, else says how.

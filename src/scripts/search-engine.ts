@@ -5,6 +5,7 @@ import { headlinesFirst, HEADLINE_WINDOW } from '../lib/search-headlines.ts';
 import { archiveWeights, mergeCounts, mergeRanked, type IndexShare } from '../lib/search-merge.ts';
 import { matchesQueryWords, planLanguages, SHARD_FILTER, type BundleEntry } from '../lib/search-shards.ts';
 import { FILTER_KEYS, type SearchState } from '../lib/search-state.ts';
+import { pagefindTerm } from './search-query.ts';
 
 /** What a page shows of one result. */
 export interface SearchHit {
@@ -64,6 +65,7 @@ interface Instance {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(bundle: string, options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options: Record<string, unknown>): Promise<RawResponse | null>;
+  preload(term: string): Promise<void>;
   filters(): Promise<Counts>;
 }
 interface PagefindModule {
@@ -319,7 +321,10 @@ export class SearchEngine {
     );
     const term = state.query === '' ? null : state.query;
     const options = searchOptions(state);
-    const answered = (await Promise.all(indexes.map((index) => searchIndex(index, term, options)))).flatMap(
+    // Pagefind is given words it stems right; the headlines and the suggestions read the reader's own.
+    const preload = (words: string) => Promise.all(indexes.map((index) => index.api.preload(words)));
+    const asked = term === null ? null : await pagefindTerm(term, preload);
+    const answered = (await Promise.all(indexes.map((index) => searchIndex(index, asked, options)))).flatMap(
       (answer) => (answer ? [answer] : []),
     );
     const found = ({ lists }: IndexAnswer): number => lists.reduce((n, { results }) => n + results.length, 0);
