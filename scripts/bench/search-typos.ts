@@ -199,7 +199,7 @@ const spread = (values: number[]) => {
 export async function measureTypos(
   dist: string,
   count = 150,
-  log = (_: string) => {},
+  log: (line: string) => void = () => {},
   bytesEvery = 5,
 ): Promise<TypoFigures> {
   const cases = typoCases(readHeadlines(dist), count);

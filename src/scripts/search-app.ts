@@ -28,7 +28,8 @@ export class SearchApp extends HTMLElement {
     ({ engine: this.#engine, view: this.#view } = searchHost(this, {
       eager: EAGER,
       heading: 'h2',
-      suggestionHref: (query) => `?${writeSearchState({ ...this.#state, query, verbatim: false }).toString()}`,
+      suggestionHref: (query) =>
+        `?${writeSearchState({ ...this.#state, query, verbatim: false }).toString()}`,
       verbatimHref: (query) => `?${writeSearchState({ ...this.#state, query, verbatim: true }).toString()}`,
     }));
     const results = this.#part<HTMLOListElement>('.results');

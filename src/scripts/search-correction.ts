@@ -32,6 +32,14 @@ export async function correctedSearch(
   return corrected && corrected.total > 0 ? { answer: corrected, correction } : null;
 }
 
+/** « по запросу «…»», for screen readers only: the status line's count answers the corrected query. */
+export function correctedQuery(query: string): HTMLElement {
+  const note = document.createElement('span');
+  note.className = 'visually-hidden';
+  note.textContent = ` по запросу «${query}»`;
+  return note;
+}
+
 const PIECES = /\p{L}+|[^\p{L}]+/gu;
 
 /**

@@ -1,7 +1,7 @@
 import { readDateStyle } from '../lib/format-date.ts';
 import { HIGHLIGHT_PARAM, type SearchState } from '../lib/search-state.ts';
 import { isSearchPartialOffline } from './offline-facts.ts';
-import { correctedSearch, correctionNotice } from './search-correction.ts';
+import { correctedQuery, correctedSearch, correctionNotice } from './search-correction.ts';
 import { SearchEngine, type SearchAnswer } from './search-engine.ts';
 import { summaryText } from './search-render.ts';
 import { ResultList, type ResultListOptions } from './search-results.ts';
@@ -91,10 +91,9 @@ export class SearchView {
     else delete this.#parts.results.dataset['corrected'];
     const hits = await this.#list.show(answer.results, count);
     if (run !== this.#run) return null;
-    // A screen reader hears which query the results answer when it is not the one typed.
-    this.#parts.status.textContent = corrected
-      ? `${summaryText(answer.total)} по запросу «${corrected.correction.query}»`
-      : summaryText(answer.total);
+    this.#parts.status.textContent = summaryText(answer.total);
+    // A screen reader hears which query the results answer; the notice below shows it.
+    if (corrected) this.#parts.status.append(correctedQuery(corrected.correction.query));
     if (corrected) {
       this.#parts.suggestion.replaceChildren(
         ...correctionNotice(corrected.correction, state.query, this.#options.verbatimHref),

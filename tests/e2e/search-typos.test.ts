@@ -36,8 +36,10 @@ describe('typos on the search page', () => {
     await expect(notice('main').innerText()).resolves.toBe(
       'Показаны результаты по запросу «гололёд». Искать как написано: «гплолёд»',
     );
-    await expect(searchStatus(page).textContent()).resolves.toBe(
-      'Найден 1 результат по запросу «гололёд»',
+    // Heard by screen readers; the notice shows the same to the eye.
+    await expect(searchStatus(page).textContent()).resolves.toBe('Найден 1 результат по запросу «гололёд»');
+    await expect(searchStatus(page).locator('.visually-hidden').textContent()).resolves.toBe(
+      ' по запросу «гололёд»',
     );
     // The address keeps what the reader typed.
     expect(new URL(page.url()).searchParams.get('q')).toBe('гплолёд');
@@ -88,7 +90,9 @@ describe('typos in place', () => {
       'Показаны результаты по запросу «Ледоход». Искать как написано: «Леодход»',
     );
     await notice(dialog).getByRole('link', { name: 'Леодход' }).click();
-    await expect.poll(() => page.locator(`${dialog} [role="status"]`).textContent()).toBe('Ничего не найдено');
+    await expect
+      .poll(() => page.locator(`${dialog} [role="status"]`).textContent())
+      .toBe('Ничего не найдено');
     expect(await titlesIn(dialog)).toEqual([]);
     // The dialog stays open over the same page, its box holding the words as typed.
     expect(new URL(page.url()).pathname).toBe('/doc/ice-drift/');
