@@ -11,7 +11,8 @@ export interface CorrectedSearch {
 
 /**
  * The answer to the query with its misspelled words corrected, when the typed query holds words
- * the archive does not know and the corrected one finds something; null otherwise. `answer` is the
+ * the archive does not know and a correction finds something (the likeliest that does); null
+ * otherwise. `answer` is the
  * typed query's: the words its first results matched need no lookup.
  */
 export async function correctedSearch(
@@ -26,10 +27,14 @@ export async function correctedSearch(
   // The first results load to be shown anyway (in the order by relevance they are loaded already).
   const hits = await Promise.all(answer.results.slice(0, eager).map((one) => one.load()));
   const matched = hits.flatMap((hit) => hit?.matched ?? []);
-  const correction = await suggester.correct(state.query, matched).catch(() => null);
-  if (!correction) return null;
-  const corrected = await engine.search({ ...state, query: correction.query }, count).catch(() => null);
-  return corrected && corrected.total > 0 ? { answer: corrected, correction } : null;
+  const corrections = await suggester.corrections(state.query, matched).catch(() => []);
+  // A correction whose words never meet in one document finds nothing: the next likeliest is
+  // tried (a search that finds nothing loads no fragments).
+  for (const correction of corrections) {
+    const corrected = await engine.search({ ...state, query: correction.query }, count).catch(() => null);
+    if (corrected && corrected.total > 0) return { answer: corrected, correction };
+  }
+  return null;
 }
 
 /** « по запросу «…»», for screen readers only: the status line's count answers the corrected query. */

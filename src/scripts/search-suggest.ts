@@ -59,16 +59,16 @@ export class WordSuggester {
   }
 
   /**
-   * The query with the words the vocabulary lacks corrected (see `correctTypos`), or null when
-   * every word is known or found, or nothing near is known.
+   * Corrections of the words of the query the vocabulary lacks, the likeliest first (see
+   * `typoCorrections`); none when every word is known or found, or nothing near is known.
    */
-  async correct(query: string, matched: readonly string[] = []): Promise<TypoCorrection | null> {
+  async corrections(query: string, matched: readonly string[] = []): Promise<TypoCorrection[]> {
     const entries = await this.#open(query, matched);
-    if (!entries) return null;
+    if (!entries) return [];
     const typos = await (this.#typos ??= forgetFailure(import('../lib/typo-correction.ts'), () => {
       this.#typos = undefined;
     }));
-    return typos.correctTypos(query, (word) => entries.get(word), matched);
+    return typos.typoCorrections(query, (word) => entries.get(word), matched);
   }
 
   // The vocabulary entries for the words of a query that the results did not find; null when

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctTypos } from '../../../src/lib/typo-correction.ts';
+import { correctTypos, nearWords, typoCorrections } from '../../../src/lib/typo-correction.ts';
 import type { VocabularyEntry } from '../../../src/lib/vocabulary.ts';
 
 const words: VocabularyEntry[] = [
@@ -62,5 +62,29 @@ describe('correcting typos by the archive vocabulary', () => {
   it('decides by the vocabulary, not by a result that matched only a shorter word', () => {
     // Search fell back on «прог…» words for the unknown word: that is no sign it is known.
     expect(corrected('прогарммирования', ['прогноз'])).toBe('программирования');
+  });
+
+  it('lists the near words nearest first, the more frequent first among the equally near', () => {
+    const near: VocabularyEntry[] = [
+      ['начать', 5],
+      ['нажать', 50],
+      ['нарисовать', 9],
+      ['наш', 90],
+    ];
+    expect(nearWords('наать', near)).toEqual(['нажать', 'начать']);
+    expect(nearWords('начать', near)).toEqual([]);
+  });
+
+  it('offers the next likeliest corrections after the first, a word with fewer keeping its last', () => {
+    const near: VocabularyEntry[] = [
+      ['нажать', 50],
+      ['начать', 5],
+      ['нумерацию', 3],
+    ];
+    expect(typoCorrections('Наать нумерацюи заново', () => near).map(({ query }) => query)).toEqual([
+      'Нажать нумерацию заново',
+      'Начать нумерацию заново',
+    ]);
+    expect(typoCorrections('нумерацию', () => near)).toEqual([]);
   });
 });
