@@ -22,7 +22,15 @@ export interface TypoOutcome extends TypoCase {
   foundSpelledRight: boolean;
   foundInPlace: boolean;
   /** Compressed bytes of the search from a fresh page, corrected and as typed (sampled cases). */
-  bytes?: { corrected: number; asTyped: number };
+  bytes?: { corrected: number; asTyped: number; spelledRight: number };
+}
+
+/** Median, mean and most of a figure over the sampled cases, and how many were sampled. */
+export interface Spread {
+  median: number;
+  mean: number;
+  max: number;
+  sampled: number;
 }
 
 /** What the typo benchmark found. */
@@ -37,9 +45,11 @@ export interface TypoFigures {
   /**
    * Compressed bytes a correction costs over the same query searched as typed (`&verbatim=1`,
    * which still loads the words a suggestion needs, as search did before it corrected), from a
-   * fresh page each: median, mean and most over the sampled cases.
+   * fresh page each.
    */
-  extraBytes: { median: number; mean: number; max: number; sampled: number };
+  extraBytes: Spread;
+  /** …and over the headline spelled right, from a fresh page too. */
+  extraBytesOverSpelledRight: Spread;
   byEdit: Record<string, { cases: number; hitAt10: number }>;
   outcomes: TypoOutcome[];
 }
@@ -181,7 +191,7 @@ async function typed(
 
 const queries = (cases: readonly TypoCase[], key: 'query' | 'headline') => cases.map((one) => one[key]);
 const share = (flags: readonly boolean[]) => flags.filter(Boolean).length / Math.max(1, flags.length);
-const spread = (values: number[]) => {
+const spread = (values: number[]): Spread => {
   const sorted = [...values].sort((a, b) => a - b);
   return {
     median: sorted[Math.floor(sorted.length / 2)] ?? 0,
@@ -226,6 +236,7 @@ export async function measureTypos(
       const sample = at % bytesEvery === 0;
       const corrected = sample ? await searchPage(browser, site, one.query) : null;
       const asTyped = sample ? await searchPage(browser, site, one.query, true) : null;
+      const spelledRight = sample ? await searchPage(browser, site, one.headline) : null;
       outcomes.push({
         ...one,
         corrected: corrected?.corrected ?? null,
@@ -233,7 +244,9 @@ export async function measureTypos(
         ...(asTyped ? { foundAsTyped: asTyped.paths.includes(one.url) } : {}),
         foundSpelledRight: right[at] ?? false,
         foundInPlace: placed[at] ?? false,
-        ...(corrected && asTyped ? { bytes: { corrected: corrected.bytes, asTyped: asTyped.bytes } } : {}),
+        ...(corrected && asTyped && spelledRight
+          ? { bytes: { corrected: corrected.bytes, asTyped: asTyped.bytes, spelledRight: spelledRight.bytes } }
+          : {}),
       });
       if (sample) log(`bytes ${at + 1}/${cases.length}: ${one.typo} → ${corrected?.corrected ?? '—'}`);
     }
@@ -249,6 +262,7 @@ export async function measureTypos(
       hitInPlace: share(placed),
       hitAt10SpelledRight: share(right),
       extraBytes: spread(sampled.map((bytes) => bytes.corrected - bytes.asTyped)),
+      extraBytesOverSpelledRight: spread(sampled.map((bytes) => bytes.corrected - bytes.spelledRight)),
       byEdit,
       outcomes,
     };
