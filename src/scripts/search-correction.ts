@@ -3,6 +3,8 @@ import type { TypoCorrection } from '../lib/typo-correction.ts';
 import type { SearchAnswer, SearchEngine } from './search-engine.ts';
 import type { WordSuggester } from './search-suggest.ts';
 
+const WORDS = /\p{L}+/gu;
+
 /** A search run for a corrected query instead of the typed one. */
 export interface CorrectedSearch {
   answer: SearchAnswer;
@@ -26,7 +28,9 @@ export async function correctedSearch(
   if (state.query === '') return null;
   // The first results load to be shown anyway (in the order by relevance they are loaded already).
   const hits = await Promise.all(answer.results.slice(0, eager).map((one) => one.load()));
-  const matched = hits.flatMap((hit) => hit?.matched ?? []);
+  // A word in a result's headline is an archive word too: a query word it begins with, or shares
+  // a stem with, needs no lookup either.
+  const matched = hits.flatMap((hit) => (hit ? [...hit.matched, ...(hit.title.match(WORDS) ?? [])] : []));
   const corrections = await suggester.corrections(state.query, matched).catch(() => []);
   // A correction whose words never meet in one document finds nothing: the next likeliest is
   // tried (a search that finds nothing loads no fragments).
