@@ -1,4 +1,5 @@
 // Deterministic single-edit misspellings of headline words, the queries the typo benchmark types.
+import { createRandom } from './corpus.ts';
 
 /** The four kinds of single edit a typist makes. */
 export const EDITS = ['insert', 'delete', 'substitute', 'transpose'] as const;
@@ -20,18 +21,6 @@ export interface TypoCase {
 const LETTERS = [...'абвгдежзийклмнопрстуфхцчшщъыьэюя'];
 // Words of five letters or more, in Cyrillic: the words whose typos the archive corrects.
 const WORD = /(?<!\p{L})\p{Script=Cyrillic}{5,}(?!\p{L})/gu;
-
-/** A small seeded generator (mulberry32): the same seed gives the same cases. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)] as T;
 
@@ -77,7 +66,7 @@ export function typoCases(
   count = 150,
   seed = 17,
 ): TypoCase[] {
-  const random = seeded(seed);
+  const random = createRandom(seed);
   const order = [...documents].sort((a, b) => (a.url < b.url ? -1 : 1));
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
