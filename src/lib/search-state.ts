@@ -15,7 +15,12 @@ export interface SearchState {
   query: string;
   filters: Record<FilterKey, string[]>;
   sort: SearchSort;
+  /** Search the words as typed: no correction of words the archive does not know. */
+  verbatim?: boolean;
 }
+
+/** The URL parameter that asks for the words as typed (`&verbatim=1`). */
+export const VERBATIM_PARAM = 'verbatim';
 
 const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'oldest'];
 
@@ -29,6 +34,7 @@ export function readSearchState(params: URLSearchParams): SearchState {
     query: (params.get('q') ?? '').trim(),
     filters,
     sort: sort !== null && SORTS.includes(sort) ? sort : 'relevance',
+    ...(params.get(VERBATIM_PARAM) === '1' ? { verbatim: true } : {}),
   };
 }
 
@@ -38,5 +44,6 @@ export function writeSearchState(state: SearchState): URLSearchParams {
   if (state.query !== '') params.set('q', state.query);
   for (const key of FILTER_KEYS) for (const value of state.filters[key]) params.append(key, value);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.verbatim) params.set(VERBATIM_PARAM, '1');
   return params;
 }

@@ -28,7 +28,9 @@ export class SearchApp extends HTMLElement {
     ({ engine: this.#engine, view: this.#view } = searchHost(this, {
       eager: EAGER,
       heading: 'h2',
-      suggestionHref: (query) => `?${writeSearchState({ ...this.#state, query }).toString()}`,
+      suggestionHref: (query) =>
+        `?${writeSearchState({ ...this.#state, query, verbatim: false }).toString()}`,
+      verbatimHref: (query) => `?${writeSearchState({ ...this.#state, query, verbatim: true }).toString()}`,
     }));
     const results = this.#part<HTMLOListElement>('.results');
     const form = this.#part<HTMLFormElement>('form');
@@ -37,9 +39,12 @@ export class SearchApp extends HTMLElement {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#cancelTyping();
-      this.#commit({ ...this.#state, query: input.value.trim() }, 'push');
+      this.#commit({ ...this.#state, query: input.value.trim(), verbatim: false }, 'push');
     });
-    this.#cancelTyping = onTyping(input, (query) => this.#commit({ ...this.#state, query }, 'replace'));
+    // A new query is corrected again, whatever the last one asked.
+    this.#cancelTyping = onTyping(input, (query) =>
+      this.#commit({ ...this.#state, query, verbatim: false }, 'replace'),
+    );
     sort.addEventListener('change', () =>
       this.#commit(
         { ...this.#state, sort: readSearchState(new URLSearchParams({ sort: sort.value })).sort },

@@ -14,18 +14,19 @@ export class SearchDialog extends HTMLElement {
     const results = part<HTMLOListElement>(this, '.results');
     const all = part<HTMLAnchorElement>(this, 'a.all');
     const page = new URL(part<HTMLFormElement>(this, 'form').action);
-    const pageFor = (query: string) =>
-      `${page.pathname}?${writeSearchState(readSearchState(new URLSearchParams({ q: query }))).toString()}`;
+    const pageFor = (query: string, verbatim = false) =>
+      `${page.pathname}?${writeSearchState({ ...readSearchState(new URLSearchParams({ q: query })), verbatim }).toString()}`;
     const { engine, view } = searchHost(this, {
       eager: EAGER,
       heading: 'h3',
       scroller: part(this, '.scroll'),
-      suggestionHref: pageFor,
+      suggestionHref: (query) => pageFor(query),
+      verbatimHref: (query) => pageFor(query, true),
     });
-    const search = (query: string) => {
-      all.href = query === '' ? page.pathname : pageFor(query);
+    const search = (query: string, verbatim = false) => {
+      all.href = query === '' ? page.pathname : pageFor(query, verbatim);
       if (query === '') view.clear();
-      else void view.search(readSearchState(new URLSearchParams({ q: query })), SHOWN);
+      else void view.search({ ...readSearchState(new URLSearchParams({ q: query })), verbatim }, SHOWN);
     };
     onTyping(input, search);
     this.addEventListener('keydown', (event) => {
@@ -43,7 +44,7 @@ export class SearchDialog extends HTMLElement {
       event.preventDefault();
       input.value = link.dataset['query'] ?? '';
       input.focus();
-      search(input.value);
+      search(input.value, link.dataset['verbatim'] !== undefined);
     });
     void engine.warm().catch(() => undefined);
     search(input.value.trim());

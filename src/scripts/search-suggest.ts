@@ -1,8 +1,18 @@
+import type { TypoCorrection } from '../lib/typo-correction.ts';
 import { foldWord, MIN_WORD_LENGTH, type VocabularyEntry } from '../lib/vocabulary.ts';
 
 type DidYouMean = typeof import('../lib/did-you-mean.ts');
+type Typos = typeof import('../lib/typo-correction.ts');
 
 const WORDS = /\p{L}+/gu;
+
+// A failed load (offline, say) is forgotten, so a later search tries again.
+function forgetFailure<T>(load: Promise<T>, forget: () => void): Promise<T> {
+  return load.catch((error: unknown) => {
+    forget();
+    throw error;
+  });
+}
 
 /** Suggests archive words for the unknown words of a query, loading only the chunks it needs. */
 export class WordSuggester {
@@ -10,6 +20,7 @@ export class WordSuggester {
   readonly #chunks = new Map<string, Promise<VocabularyEntry[]>>();
   // Corrections need the stemmer: loaded the first time a query word is not simply found.
   #lib: Promise<DidYouMean> | undefined;
+  #typos: Promise<Typos> | undefined;
 
   constructor(url: string) {
     this.#url = url;
@@ -43,19 +54,40 @@ export class WordSuggester {
    * no lookup.
    */
   async suggest(query: string, matched: readonly string[] = []): Promise<string | null> {
+    const entries = await this.#open(query, matched);
+    return entries && entries.lib.suggestQuery(query, (word) => entries.get(word), matched);
+  }
+
+  /**
+   * Corrections of the words of the query the vocabulary lacks, the likeliest first (see
+   * `typoCorrections`); none when every word is known or found, or nothing near is known.
+   */
+  async corrections(query: string, matched: readonly string[] = []): Promise<TypoCorrection[]> {
+    const entries = await this.#open(query, matched);
+    if (!entries) return [];
+    const typos = await (this.#typos ??= forgetFailure(import('../lib/typo-correction.ts'), () => {
+      this.#typos = undefined;
+    }));
+    return typos.typoCorrections(query, (word) => entries.get(word), matched);
+  }
+
+  // The vocabulary entries for the words of a query that the results did not find; null when
+  // there is none.
+  async #open(
+    query: string,
+    matched: readonly string[],
+  ): Promise<{ lib: DidYouMean; get: (word: string) => VocabularyEntry[] } | null> {
     const found = matched.map(foldWord);
     const open = (query.match(WORDS) ?? []).filter(
       (word) => [...word].length >= MIN_WORD_LENGTH && !found.some((one) => one.startsWith(foldWord(word))),
     );
     if (open.length === 0) return null;
-    // A failed load (offline, say) is forgotten, so a later search tries again.
-    const lib = await (this.#lib ??= import('../lib/did-you-mean.ts').catch((error: unknown) => {
+    const lib = await (this.#lib ??= forgetFailure(import('../lib/did-you-mean.ts'), () => {
       this.#lib = undefined;
-      throw error;
     }));
     const words = open.filter((word) => !lib.isMatchedWord(word, matched));
     const entries = new Map<string, VocabularyEntry[]>();
     await Promise.all(words.map(async (word) => entries.set(word, await this.#entries(lib, word))));
-    return lib.suggestQuery(query, (word) => entries.get(word) ?? [], matched);
+    return { lib, get: (word) => entries.get(word) ?? [] };
   }
 }

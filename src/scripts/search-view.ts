@@ -1,6 +1,7 @@
 import { readDateStyle } from '../lib/format-date.ts';
 import { HIGHLIGHT_PARAM, type SearchState } from '../lib/search-state.ts';
 import { isSearchPartialOffline } from './offline-facts.ts';
+import { correctedQuery, correctedSearch, correctionNotice } from './search-correction.ts';
 import { SearchEngine, type SearchAnswer } from './search-engine.ts';
 import { summaryText } from './search-render.ts';
 import { ResultList, type ResultListOptions } from './search-results.ts';
@@ -22,6 +23,8 @@ export interface ViewParts {
 export interface ViewOptions extends Omit<ResultListOptions, 'highlightParam'> {
   /** The address of a corrected query's search. */
   suggestionHref: (query: string) => string;
+  /** The address of a search for the words as typed, uncorrected. */
+  verbatimHref: (query: string) => string;
 }
 
 /**
@@ -50,6 +53,7 @@ export class SearchView {
     this.#run += 1;
     void this.#list.show([], 0);
     delete this.#parts.results.dataset['query'];
+    delete this.#parts.results.dataset['corrected'];
     this.#parts.status.textContent = '';
     this.#parts.suggestion.hidden = true;
   }
@@ -72,18 +76,35 @@ export class SearchView {
       return null;
     }
     if (run !== this.#run) return null;
+    // Words the archive does not know are corrected before anything shows, unless the reader
+    // asked for them as typed.
+    const corrected = state.verbatim
+      ? null
+      : await correctedSearch(this.#engine, this.#suggester, state, answer, count, this.#options.eager);
+    if (run !== this.#run) return null;
+    if (corrected) answer = corrected.answer;
     this.#parts.suggestion.hidden = true;
-    // The list says which query its results answer; the count is announced once the first
-    // results are there to read.
+    // The list says which query its results answer: the typed one, and the one searched when
+    // that was corrected. The count is announced once the first results are there to read.
     this.#parts.results.dataset['query'] = state.query;
+    if (corrected) this.#parts.results.dataset['corrected'] = corrected.correction.query;
+    else delete this.#parts.results.dataset['corrected'];
     const hits = await this.#list.show(answer.results, count);
     if (run !== this.#run) return null;
     this.#parts.status.textContent = summaryText(answer.total);
-    void this.#suggest(
-      run,
-      state.query,
-      hits.flatMap((hit) => hit.matched),
-    );
+    // A screen reader hears which query the results answer; the notice below shows it.
+    if (corrected) this.#parts.status.append(correctedQuery(corrected.correction.query));
+    if (corrected) {
+      this.#parts.suggestion.replaceChildren(
+        ...correctionNotice(corrected.correction, state.query, this.#options.verbatimHref),
+      );
+      this.#parts.suggestion.hidden = false;
+    } else if (state.verbatim)
+      void this.#suggest(
+        run,
+        state.query,
+        hits.flatMap((hit) => hit.matched),
+      );
     // A large archive's index is fetched as searched: offline, a word never searched finds nothing.
     if (answer.total === 0 && !navigator.onLine && (await isSearchPartialOffline()) && run === this.#run)
       this.#parts.status.textContent = `Ничего не найдено. ${OFFLINE_HINT}`;

@@ -147,4 +147,19 @@ describe('the dev server', () => {
     );
     expect((await fetchText('/doc/first/')).status).toBe(200);
   });
+
+  it('shows the results of a corrected typo at once on its search page', async () => {
+    browser ??= await launchBrowser();
+    const page = await browser.newPage();
+    // «докуменр» is no archive word: the page searches «документ» and says so.
+    await page.goto(`${base}/search/?q=${encodeURIComponent('докуменр')}`);
+    const notice = page.locator('search-app .suggestion');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 30_000 })
+      .toBe('Показаны результаты по запросу «документ». Искать как написано: «докуменр»');
+    await expect(page.locator('search-app [data-search-result]').allTextContents()).resolves.toContain(
+      'Первый документ, исправленный',
+    );
+    await page.close();
+  });
 });

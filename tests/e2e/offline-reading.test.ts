@@ -37,6 +37,13 @@ async function readOffline(context: BrowserContext, server: OfflineServer): Prom
   await page.goto(`${server.url}doc/kremlin-negotiations/`);
   await expect(page.locator('h1').textContent()).resolves.toMatch(/В\sКремле рассказали/u);
 
+  // A typo is corrected from the saved vocabulary and index: «Кермле» searches «Кремле».
+  await page.goto(`${server.url}search/?q=${encodeURIComponent('Кермле')}`);
+  await page.locator(searchResults, { hasText: 'В Кремле рассказали' }).first().waitFor();
+  await expect(page.locator('search-app .suggestion').textContent()).resolves.toContain(
+    'по запросу «Кремле»',
+  );
+
   await page.goto(`${server.url}search/?q=${encodeURIComponent('кремль')}`);
   const result = page.locator(searchResults, { hasText: 'В Кремле рассказали' }).first();
   await result.waitFor();

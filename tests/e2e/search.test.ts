@@ -210,8 +210,8 @@ describe('searching the archive', () => {
     ]);
   });
 
-  it('suggests an archive word for a query with a typo', async () => {
-    await search({ q: 'гплолёд' });
+  it('suggests an archive word for a query with a typo searched as typed', async () => {
+    await search({ q: 'гплолёд', verbatim: '1' });
     await expect(status().textContent()).resolves.toBe('Ничего не найдено');
     const suggestion = page.locator('main .suggestion a');
     await expect.poll(() => suggestion.textContent()).toBe('гололёд');
@@ -283,9 +283,9 @@ describe('search results', () => {
     }
   });
 
-  it('suggests a correction beside results that matched only a shorter word', async () => {
+  it('suggests a correction beside results that matched only a shorter word, searched as typed', async () => {
     // «пересоворы» is no archive word: search falls back on «пересев», a document about crops.
-    await search({ q: 'пересоворы' });
+    await search({ q: 'пересоворы', verbatim: '1' });
     expect(await titles()).toEqual(['Озимые пересеют до заморозков']);
     const suggestion = page.locator('main .suggestion a');
     await expect.poll(() => suggestion.textContent()).toBe('переговоры');

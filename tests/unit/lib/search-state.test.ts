@@ -25,4 +25,14 @@ describe('search state in the URL', () => {
     expect(readSearchState(writeSearchState(state))).toEqual(state);
     expect(writeSearchState(readSearchState(new URLSearchParams())).toString()).toBe('');
   });
+
+  it('carries a search for the words as typed, uncorrected, only when asked', () => {
+    const state = readSearchState(new URLSearchParams('q=гплолёд&verbatim=1'));
+    expect(state.verbatim).toBe(true);
+    expect(writeSearchState(state).toString()).toBe(
+      'q=%D0%B3%D0%BF%D0%BB%D0%BE%D0%BB%D1%91%D0%B4&verbatim=1',
+    );
+    expect(readSearchState(new URLSearchParams('q=гплолёд&verbatim=0')).verbatim).toBeUndefined();
+    expect(writeSearchState({ ...state, verbatim: false }).has('verbatim')).toBe(false);
+  });
 });
