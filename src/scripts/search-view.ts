@@ -2,6 +2,7 @@ import { readDateStyle } from '../lib/format-date.ts';
 import { HIGHLIGHT_PARAM, type SearchState } from '../lib/search-state.ts';
 import { isSearchPartialOffline } from './offline-facts.ts';
 import { SearchEngine, type SearchAnswer } from './search-engine.ts';
+import { reopenOnUpdate } from './search-reopen.ts';
 import { summaryText } from './search-render.ts';
 import { ResultList, type ResultListOptions } from './search-results.ts';
 import { WordSuggester } from './search-suggest.ts';
@@ -126,6 +127,7 @@ export function searchHost(
 ): { engine: SearchEngine; view: SearchView } {
   const { bundle = '/pagefind/', base = '/', words = '/search-words/', metaCacheTag } = host.dataset;
   const engine = new SearchEngine(bundle, base, HIGHLIGHT_PARAM, metaCacheTag);
+  reopenOnUpdate(engine);
   const parts = {
     status: part<HTMLElement>(host, '[role="status"]'),
     suggestion: part<HTMLElement>(host, '.suggestion'),
