@@ -87,7 +87,9 @@ export async function refreshSaved(store: OfflineStore): Promise<void> {
   });
   await adopt(store, plan, precacheKeys);
   const pageUrls = new Set(plan.fetchPages.map((page) => page.url));
-  const expected = new Map([...plan.fetchSearch, ...plan.fetchPages].map((item) => [item.url, item.revision]));
+  const expected = new Map(
+    [...plan.fetchSearch, ...plan.fetchPages].map((item) => [item.url, item.revision]),
+  );
   const items: SaveItem[] = [...plan.fetchSearch, ...plan.fetchPages];
   // Items whose last attempt found no network: the install fails, and the next one resumes.
   const unreachable = new Set<string>();

@@ -66,7 +66,9 @@ export class OfflineStore {
   /** The revision the build published for a search file saved with the archive, by URL path. */
   async searchRevision(url: string): Promise<string | undefined> {
     if (!this.#searchRevisions) {
-      const revisions = this.searchFiles().then((files) => new Map(files.map((file) => [file.url, file.revision])));
+      const revisions = this.searchFiles().then(
+        (files) => new Map(files.map((file) => [file.url, file.revision])),
+      );
       // Lists that could not be read are read again next time.
       revisions.catch(() => (this.#searchRevisions = undefined));
       this.#searchRevisions = revisions;
@@ -90,7 +92,8 @@ export class OfflineStore {
     const entry = await this.entry(url);
     const { pages } = this.config.offline.caches;
     const held =
-      entry && (await caches.match(revisionKey(url, entry.revision), { cacheName: pages }).catch(() => undefined));
+      entry &&
+      (await caches.match(revisionKey(url, entry.revision), { cacheName: pages }).catch(() => undefined));
     if (held) return held;
     let response: Response;
     try {

@@ -94,7 +94,8 @@ self.addEventListener('install', (event) => {
 
 // A page that opens asks the worker in control to fetch again what its update could not store.
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: unknown } | null)?.type === 'archive-retry') event.waitUntil(retryRefresh(store));
+  if ((event.data as { type?: unknown } | null)?.type === 'archive-retry')
+    event.waitUntil(retryRefresh(store));
 });
 
 self.addEventListener('activate', (event) => {

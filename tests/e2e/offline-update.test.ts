@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { cacheEntries, searchResults, setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
-import { buildOf, holdBackDeploy, takeDeploy, waitForBuild, type HeldDeploy } from '../support/offline-deploy.ts';
+import {
+  buildOf,
+  holdBackDeploy,
+  takeDeploy,
+  waitForBuild,
+  type HeldDeploy,
+} from '../support/offline-deploy.ts';
 import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
 
 const root = resolve('tests/.output/offline-update');
@@ -15,8 +21,18 @@ const previous = join(root, 'previous');
 const env = { OFFLINE_BUDGET_MB: '0.05' };
 // Two documents the deploy retitles: the host refuses the first while the reader's worker updates, and a
 // cache in front of it serves the second from the previous build.
-const refused = { file: 'hard-wraps.txt', url: '/doc/hard-wraps/', before: 'Жёсткий гололёд', after: 'Гололёд отступил' };
-const stale = { file: 'header-tabs.txt', url: '/doc/header-tabs/', before: '', after: 'Табуляция исправлена' };
+const refused = {
+  file: 'hard-wraps.txt',
+  url: '/doc/hard-wraps/',
+  before: 'Жёсткий гололёд',
+  after: 'Гололёд отступил',
+};
+const stale = {
+  file: 'header-tabs.txt',
+  url: '/doc/header-tabs/',
+  before: '',
+  after: 'Табуляция исправлена',
+};
 const added = {
   file: 'meteorite.txt',
   title: 'Над Челябинском пролетел метеорит',
@@ -82,7 +98,8 @@ beforeAll(async () => {
   const site = buildFixtureSite('offline-update', seeds, env);
   if (site.status !== 0) throw new Error(site.output);
   outDir = site.outDir;
-  stale.before = /<h1[^>]*>([^<]+)/u.exec(readFileSync(join(outDir, 'doc/header-tabs/index.html'), 'utf8'))?.[1] ?? '';
+  stale.before =
+    /<h1[^>]*>([^<]+)/u.exec(readFileSync(join(outDir, 'doc/header-tabs/index.html'), 'utf8'))?.[1] ?? '';
   server = await serveOffline(outDir);
   browser = await launchBrowser();
   context = await browser.newContext();
@@ -185,9 +202,7 @@ describe('an update of a saved archive', () => {
     server.serveStale(null);
     await page.goto(server.url);
     for (const { url } of [refused, stale]) {
-      await expect
-        .poll(() => heldRevisions(url), { timeout: 30_000 })
-        .toEqual([revisionOf(outDir, url)]);
+      await expect.poll(() => heldRevisions(url), { timeout: 30_000 }).toEqual([revisionOf(outDir, url)]);
     }
     await setNetwork(context, server, false);
     try {
