@@ -16,7 +16,10 @@ const config = ARCHIVE_WORKER;
 const { base, offline } = config;
 // A precached file is stored only when its bytes have the revision the build published: a stale or
 // wrong copy fails the install, and the previous worker keeps serving until the next attempt.
-const digests = new Map(config.precache.map((file) => [file.url, expectedDigest(file)]));
+// Keyed by the path as a request spells it (percent-encoded).
+const digests = new Map(
+  config.precache.map((file) => [new URL(file.url, self.location.href).pathname, expectedDigest(file)]),
+);
 const precache = new PrecacheController({
   cacheName: offline.caches.precache,
   plugins: [verifiedOnly((path) => digests.get(path))],

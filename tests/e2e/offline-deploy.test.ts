@@ -16,6 +16,8 @@ import {
 import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
 
 const seeds = resolve('tests/.output/offline-deploy-seeds');
+// The first build, as a stale cache in front of the host would serve it.
+const previous = resolve('tests/.output/offline-deploy/previous');
 // The fixture site as the global setup builds it, so the first build can be compared with that one.
 const env = { PAGE_SIZE: '3' };
 // A document dated after all others, with words no other document has.
@@ -35,6 +37,7 @@ let deploy: HeldDeploy;
 
 beforeAll(async () => {
   rmSync(resolve('tests/.output/offline-deploy'), { recursive: true, force: true });
+  rmSync(previous, { recursive: true, force: true });
   rmSync(seeds, { recursive: true, force: true });
   cpSync('tests/fixtures/seeds', seeds, { recursive: true });
   const site = buildFixtureSite('offline-deploy', seeds, env);
@@ -72,6 +75,7 @@ describe('a deploy that adds a document to an archive precached whole', () => {
     await page.goto(server.url);
     await waitForServiceWorker(page);
     deploy = holdBackDeploy(server, outDir, () => {
+      cpSync(outDir, previous, { recursive: true });
       writeFileSync(join(seeds, added.file), added.text);
       const site = buildFixtureSite('offline-deploy', seeds, env);
       if (site.status !== 0) throw new Error(site.output);
@@ -82,6 +86,31 @@ describe('a deploy that adds a document to an archive precached whole', () => {
     await page.goto(`${server.url}search/?q=${encodeURIComponent('метеорит')}`);
     await page.locator(searchResults, { hasText: added.title }).first().waitFor();
     expect(await controllingBuild(page, '/')).toBe(deploy.previous);
+  });
+
+  it('does not take over while the host serves a stale copy of a file it precaches', async () => {
+    expect(deploy.changed).toContain('index.html');
+    server.refuse(null);
+    server.serveStale(/^\/(?:index\.html)?$/u, previous);
+    try {
+      const state = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        await registration.update();
+        const worker = registration.installing;
+        if (!worker) return 'no update';
+        return new Promise<string>((done) => {
+          const settle = (): void => {
+            if (worker.state === 'redundant' || worker.state === 'activated') done(worker.state);
+          };
+          worker.addEventListener('statechange', settle);
+          settle();
+        });
+      });
+      expect(state).toBe('redundant');
+      expect(await controllingBuild(page, '/')).toBe(deploy.previous);
+    } finally {
+      server.serveStale(null);
+    }
   });
 
   it('fetches only what the deploy changed, keeps the rest and reads the new document and its search offline', async () => {
