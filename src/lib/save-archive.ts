@@ -54,7 +54,7 @@ export function shortage(needed: number, room: StorageRoom): { needed: number; f
 
 /** Tells the reader, in plain words, that the archive does not fit. */
 export function shortageText({ needed, free }: { needed: number; free: number }): string {
-  return `Не хватает места: для сохранения нужно около ${formatMegabytes(needed)}, а свободно ${formatMegabytes(free)}. Освободите место на устройстве и попробуйте снова.`;
+  return `Не хватает места: сохранённый архив займёт около ${formatMegabytes(needed)}, а свободно ${formatMegabytes(free)}. Освободите память устройства и попробуйте снова.`;
 }
 
 /**

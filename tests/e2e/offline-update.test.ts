@@ -142,7 +142,7 @@ describe('storage that runs out', () => {
       await page.getByRole('button', { name: 'Сохранить весь архив' }).click();
       await page.locator('[data-text="error"]', { hasText: 'Не хватает места' }).waitFor();
       await expect(page.locator('[data-text="error"]').textContent()).resolves.toMatch(
-        /^Не хватает места: для сохранения нужно около \d+,\d МБ, а свободно 0,0 МБ\./u,
+        /^Не хватает места: сохранённый архив займёт около \d+,\d МБ, а свободно 0,0 МБ\./u,
       );
       await page.locator('archive-saver[data-state="idle"]').waitFor();
       expect(await cacheEntries(page, ':pages')).toBe(saved);
