@@ -90,6 +90,15 @@ export function planRefresh(
   return plan;
 }
 
+// Between retries that found the host still failing or the storage still full: a reader opening page
+// after page does not download the same copies again each time.
+const RETRY_PAUSE_MS = 5 * 60_000;
+
+/** Whether copies an update left are fetched again now, given when the last retry ran (undefined: none yet). */
+export function isRetryDue(retried: number | undefined, now: number): boolean {
+  return retried === undefined || now - retried >= RETRY_PAUSE_MS;
+}
+
 /** A runtime-cached copy of a file the precache lists: the precache's URL, the copy's key and cache. */
 export interface Seed {
   url: string;

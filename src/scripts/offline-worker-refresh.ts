@@ -1,6 +1,12 @@
 /// <reference lib="webworker" />
 import { isSiteCache, refreshPendingKey, savedArchiveKey } from '../lib/offline-build.ts';
-import { planRefresh, planSeeding, staleEntries, type RefreshPlan } from '../lib/offline-refresh.ts';
+import {
+  isRetryDue,
+  planRefresh,
+  planSeeding,
+  staleEntries,
+  type RefreshPlan,
+} from '../lib/offline-refresh.ts';
 import {
   parsePrecacheKey,
   parseRevisionKey,
@@ -129,12 +135,17 @@ let retrying: Promise<void> | undefined;
  * nothing unless the last refresh left something.
  */
 export function retryRefresh(store: OfflineStore): Promise<void> {
-  const { caches: names, mode } = store.config.offline;
+  const { caches: names, mode, build } = store.config.offline;
+  const key = refreshPendingKey(store.config.base);
   retrying ??= (async () => {
     if (mode !== 'on-demand') return;
-    if (!(await caches.match(refreshPendingKey(store.config.base), { cacheName: names.state }))) return;
+    const mark = await caches.match(key, { cacheName: names.state });
+    if (!mark || !isRetryDue(((await mark.json()) as { retried?: number }).retried, Date.now())) return;
     await refreshSaved(store);
     await removeStale(store);
+    // Still something left: the next retry waits a while.
+    if (await caches.match(key, { cacheName: names.state }))
+      await tryPut(names.state, key, Response.json({ build, retried: Date.now() }));
   })()
     .catch((error: unknown) => console.warn('offline: the refresh will be tried again', error))
     .finally(() => (retrying = undefined));

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchivePage } from '../../../src/lib/offline-plan.ts';
-import { planRefresh, planSeeding, staleEntries, type SavedState } from '../../../src/lib/offline-refresh.ts';
+import {
+  isRetryDue,
+  planRefresh,
+  planSeeding,
+  staleEntries,
+  type SavedState,
+} from '../../../src/lib/offline-refresh.ts';
 
 const page = (name: string, revision: string): ArchivePage => ({
   url: `/doc/${name}/`,
@@ -166,5 +172,14 @@ describe('what a new build drops when it takes over', () => {
     );
     expect(stale.pages).toEqual(held.pages);
     expect(stale.search).toContain('/pagefind/fragment/a.pf_fragment');
+  });
+});
+
+describe('fetching again what an update left', () => {
+  it('runs at once the first time, then waits five minutes between retries', () => {
+    const now = 1_000_000_000;
+    expect(isRetryDue(undefined, now)).toBe(true);
+    expect(isRetryDue(now - 60_000, now)).toBe(false);
+    expect(isRetryDue(now - 5 * 60_000, now)).toBe(true);
   });
 });
