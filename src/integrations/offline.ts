@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { offlineCaches, type OfflineBuild, type PrecacheFile } from '../lib/offl
 import { listCount, revisionsOf, splitPages, titlesOf } from '../lib/offline-lists.ts';
 import {
   archivePages,
+  fileRole,
   isHashedSearchFile,
   planOffline,
   searchFilesByBundle,
@@ -82,7 +83,15 @@ async function writeServiceWorker(
     base,
     cacheDir: options.cacheDir,
   });
-  const files = site.files.filter((file) => !offlineOutput.test(file.path));
+  // Pages and search files carry the bytes they take once stored, so saving the archive can tell
+  // the reader how much room it needs.
+  const files = site.files
+    .filter((file) => !offlineOutput.test(file.path))
+    .map((file) =>
+      ['page', 'fragment', 'index'].includes(fileRole(file.path))
+        ? { ...file, size: statSync(join(directory, file.path)).size }
+        : file,
+    );
   const build = buildIdentity(files);
   const pages = archivePages(base, files, new Map(site.titles));
   // The page lists are part of the shell: the worker finds a page's revision in them, the offline
@@ -119,10 +128,13 @@ async function writeServiceWorker(
   );
   const precache: PrecacheFile[] = [...new Set([...plan.precache, ...written.map((file) => file.path)])]
     .sort()
-    .map((path) => ({
-      url: withBase(base, path),
-      revision: contentNamed(path) ? null : (revisions.get(path) ?? null),
-    }));
+    .map((path) => {
+      const revision = revisions.get(path);
+      // Every file is checked against its revision before the worker stores it, named by content or not.
+      return contentNamed(path)
+        ? { url: withBase(base, path), revision: null, ...(revision ? { digest: revision } : {}) }
+        : { url: withBase(base, path), revision: revision ?? null };
+    });
   const worker = await bundleWorker({ base, offline: facts, precache });
   await writeFile(join(directory, 'sw.js'), worker);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -44,6 +44,13 @@ export interface OfflineBuild {
 export interface PrecacheFile {
   url: string;
   revision: string | null;
+  /** The revision its bytes must have, for a file named by its content (whose `revision` is null). */
+  digest?: string;
+}
+
+/** The revision a precached file's bytes must have before the worker stores it. */
+export function expectedDigest(file: PrecacheFile): string | undefined {
+  return file.revision ?? file.digest;
 }
 
 /** Everything the service worker is built with. */
@@ -67,6 +74,11 @@ export function offlineCaches(base: string): OfflineCaches {
 /** Whether a cache name is one of this site's offline caches, of this version or an older one. */
 export function isSiteCache(base: string, name: string): boolean {
   return name.startsWith(`archive:${base}:`);
+}
+
+/** Key, in the state cache, of a mark that an update left copies to fetch again (not fetched, not verified or not stored). */
+export function refreshPendingKey(base: string): string {
+  return withBase(base, 'offline/refresh-pending');
 }
 
 /** Key, in the state cache, of the reader's choice to save the whole archive (its body names the build saved). */

@@ -30,15 +30,15 @@ export function splitPages(pages: readonly ArchivePage[], count: number): Archiv
   return lists;
 }
 
-/** What changes with a page's bytes: URL path, revision and size. The worker reads only these lists. */
-export type PageRevision = [url: string, revision: string, bytes: number];
+/** What changes with a page's bytes: URL path, revision, transfer size and stored size. The worker reads only these lists. */
+export type PageRevision = [url: string, revision: string, bytes: number, size: number];
 
 /** What changes only when documents come, go or are retitled: URL path and title, for the reader's lists. */
 export type PageTitle = [url: string, title: string | null];
 
 /** A page list's changing part. */
 export function revisionsOf(pages: readonly ArchivePage[]): PageRevision[] {
-  return pages.map((page) => [page.url, page.revision, page.bytes]);
+  return pages.map((page) => [page.url, page.revision, page.bytes, page.size]);
 }
 
 /** A page list's lasting part. */
@@ -50,6 +50,6 @@ export function titlesOf(pages: readonly ArchivePage[]): PageTitle[] {
 export function joinPages(titles: readonly PageTitle[], revisions: readonly PageRevision[]): ArchivePage[] {
   const named = new Map(titles);
   return revisions
-    .map(([url, revision, bytes]) => ({ url, title: named.get(url) ?? null, bytes, revision }))
+    .map(([url, revision, bytes, size]) => ({ url, title: named.get(url) ?? null, bytes, revision, size }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }

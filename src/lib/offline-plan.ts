@@ -1,4 +1,5 @@
 import { withBase } from './paths.ts';
+import type { SearchFile } from './offline-refresh.ts';
 
 /** A built file as the offline planner sees it: path inside the output folder and transfer size. */
 export interface BuiltFile {
@@ -8,6 +9,8 @@ export interface BuiltFile {
   bytes: number;
   /** Digest of its content: the same bytes give the same revision in every build. */
   revision?: string;
+  /** Bytes it takes once stored (uncompressed), where known. */
+  size?: number;
 }
 
 /** One page a reader can take offline. */
@@ -20,6 +23,8 @@ export interface ArchivePage {
   bytes: number;
   /** Digest of the page's HTML, which tells a page of this build from one of another. */
   revision: string;
+  /** Bytes the page takes once stored (uncompressed). */
+  size: number;
 }
 
 /** `precache`: the whole archive is installed with the service worker; `on-demand`: pages are cached as read or saved. */
@@ -138,7 +143,13 @@ export function archivePages(
   for (const file of files) {
     if (fileRole(file.path) !== 'page') continue;
     const url = pageUrl(base, file.path);
-    pages.push({ url, title: titles.get(url) ?? null, bytes: file.bytes, revision: file.revision ?? '' });
+    pages.push({
+      url,
+      title: titles.get(url) ?? null,
+      bytes: file.bytes,
+      revision: file.revision ?? '',
+      size: file.size ?? file.bytes,
+    });
   }
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
@@ -151,14 +162,19 @@ export function searchFilesByBundle(
   base: string,
   files: readonly BuiltFile[],
   plan: Pick<OfflinePlan, 'searchFiles'>,
-): Map<string, { url: string; bytes: number }[]> {
+): Map<string, SearchFile[]> {
   const outside = new Set(plan.searchFiles);
-  const bundles = new Map<string, { url: string; bytes: number }[]>();
+  const bundles = new Map<string, SearchFile[]>();
   for (const file of files) {
     if (fileRole(file.path) !== 'fragment' && !outside.has(file.path)) continue;
     const folder = file.path.slice(0, file.path.indexOf('/') + 1);
     const list = bundles.get(folder) ?? [];
-    list.push({ url: withBase(base, file.path), bytes: file.bytes });
+    list.push({
+      url: withBase(base, file.path),
+      bytes: file.bytes,
+      revision: file.revision ?? '',
+      size: file.size ?? file.bytes,
+    });
     bundles.set(folder, list);
   }
   return new Map([...bundles].sort(([a], [b]) => (a < b ? -1 : 1)));

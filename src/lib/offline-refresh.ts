@@ -2,13 +2,18 @@ import type { PrecacheFile } from './offline-build.ts';
 import type { ArchivePage, OfflineMode } from './offline-plan.ts';
 
 /** A page as a refresh needs it. */
-export type PageEntry = Pick<ArchivePage, 'url' | 'revision' | 'bytes'>;
+export type PageEntry = Pick<ArchivePage, 'url' | 'revision' | 'bytes' | 'size'>;
 import { pagePath, revisionKey, type RevisionKey } from './offline-revisions.ts';
 
-/** A search file saved with the archive (fragment, or index chunk outside the shell) and its transfer size. */
+/**
+ * A search file saved with the archive (fragment, or index chunk outside the shell): its transfer
+ * size, the revision its bytes must have, and the bytes it takes once stored.
+ */
 export interface SearchFile {
   url: string;
   bytes: number;
+  revision: string;
+  size: number;
 }
 
 /** What the caches hold when a new build's worker installs. */
@@ -85,6 +90,15 @@ export function planRefresh(
   return plan;
 }
 
+// Between retries that found the host still failing or the storage still full: a reader opening page
+// after page does not download the same copies again each time.
+const RETRY_PAUSE_MS = 5 * 60_000;
+
+/** Whether copies an update left are fetched again now, given when the last retry ran (undefined: none yet). */
+export function isRetryDue(retried: number | undefined, now: number): boolean {
+  return retried === undefined || now - retried >= RETRY_PAUSE_MS;
+}
+
 /** A runtime-cached copy of a file the precache lists: the precache's URL, the copy's key and cache. */
 export interface Seed {
   url: string;
@@ -107,7 +121,11 @@ export function planSeeding(
   });
 }
 
-/** What a build's worker deletes when it takes over: copies no page or search of this build has any more. */
+/**
+ * What a build's worker deletes when it takes over: copies no page or search of this build has any
+ * more. A page's older copy stays while its copy of this build is not stored (the update could not
+ * fetch or verify it): the reader keeps a copy, and the next attempt replaces it.
+ */
 export function staleEntries(
   mode: OfflineMode,
   pages: readonly PageEntry[],
@@ -116,11 +134,17 @@ export function staleEntries(
   held: { pages: readonly RevisionKey[]; search: ReadonlySet<string> },
 ): { pages: RevisionKey[]; search: string[] } {
   const current = new Set(pages.map((page) => revisionKey(page.url, page.revision)));
+  const listed = new Set(pages.map((page) => page.url));
+  const renewed = new Set(
+    held.pages.filter((key) => current.has(revisionKey(key.url, key.revision))).map((key) => key.url),
+  );
   const precached = new Set(precache.map((file) => file.url));
   const referenced = new Set(searchFiles.map((file) => file.url));
   return {
     pages: held.pages.filter(
-      (key) => mode === 'precache' || !current.has(revisionKey(key.url, key.revision)),
+      (key) =>
+        mode === 'precache' ||
+        (!current.has(revisionKey(key.url, key.revision)) && (renewed.has(key.url) || !listed.has(key.url))),
     ),
     search: [...held.search].filter((url) => precached.has(url) || !referenced.has(url)),
   };

@@ -2,6 +2,8 @@
 export interface SaveItem {
   url: string;
   bytes: number;
+  /** Bytes it takes once stored (uncompressed), when the build gives it. */
+  size?: number;
   /** The page's search fragment, saved with it. */
   fragment?: string | null;
 }
@@ -30,6 +32,29 @@ export interface SaveDeps {
 /** Totals of what is left to save: the size estimate shown before a save starts. */
 export function estimate(items: readonly SaveItem[]): { count: number; bytes: number } {
   return { count: items.length, bytes: items.reduce((sum, item) => sum + item.bytes, 0) };
+}
+
+/** Bytes the items take once stored: what saving them needs of the browser's storage. */
+export function storedBytes(items: readonly SaveItem[]): number {
+  return items.reduce((sum, item) => sum + (item.size ?? item.bytes), 0);
+}
+
+/** What `navigator.storage.estimate()` tells of the site's storage. */
+export interface StorageRoom {
+  quota?: number;
+  usage?: number;
+}
+
+/** The room a save lacks: what it needs and what is free, or null when it fits (or the browser does not say). */
+export function shortage(needed: number, room: StorageRoom): { needed: number; free: number } | null {
+  if (room.quota === undefined || room.usage === undefined) return null;
+  const free = Math.max(0, room.quota - room.usage);
+  return needed > free ? { needed, free } : null;
+}
+
+/** Tells the reader, in plain words, that the archive does not fit. */
+export function shortageText({ needed, free }: { needed: number; free: number }): string {
+  return `Не хватает места: сохранённый архив займёт около ${formatMegabytes(needed)}, а свободно ${formatMegabytes(free)}. Освободите память устройства и попробуйте снова.`;
 }
 
 /**

@@ -1,6 +1,15 @@
 import type { OfflineBuild } from '../lib/offline-build.ts';
 import type { ArchivePage } from '../lib/offline-plan.ts';
-import { estimate, formatMegabytes, saveAll, type SaveItem, type SaveProgress } from '../lib/save-archive.ts';
+import {
+  estimate,
+  formatMegabytes,
+  saveAll,
+  shortage,
+  shortageText,
+  storedBytes,
+  type SaveItem,
+  type SaveProgress,
+} from '../lib/save-archive.ts';
 import {
   cachedKeys,
   holdsPage,
@@ -95,6 +104,8 @@ export class ArchiveSaver extends HTMLElement {
       'estimate',
       `Осталось сохранить ${left.count} из ${total} страниц, около ${formatMegabytes(bytesLeft)}.`,
     );
+    const short = await lacking(remaining);
+    if (short) this.#text('error', short);
     this.#show('idle');
   }
 
@@ -102,6 +113,16 @@ export class ArchiveSaver extends HTMLElement {
     const abort = new AbortController();
     this.#abort = abort;
     this.#show('saving');
+    // A saved archive should not be evicted when the device runs short of space; the browser decides.
+    await navigator.storage?.persist?.().catch(() => false);
+    // What does not fit is not started: the reader is told how much room it needs and how much is free.
+    const short = await lacking(await this.#remaining());
+    if (short) {
+      this.#abort = undefined;
+      this.#text('error', short);
+      return this.#show('idle');
+    }
+    this.#text('error', '');
     let failed = 0;
     // The worker writes to its cache after it has answered, so a page can be fetched and not yet stored:
     // wait for the writes, and fetch again what is still missing, a few passes at most.
@@ -139,6 +160,7 @@ export class ArchiveSaver extends HTMLElement {
     }
     this.#abort = undefined;
     this.#text('error', failed > 0 ? `Не удалось сохранить страниц: ${failed}.` : '');
+    // Space that ran out on the way is said plainly (by `#showEstimate`), not as failed pages.
     await this.#showEstimate();
   }
 
@@ -206,6 +228,14 @@ export class ArchiveSaver extends HTMLElement {
     const element = this.querySelector(`[data-text="${name}"]`);
     if (element) element.textContent = text;
   }
+}
+
+// The room the rest of the archive lacks, in the reader's words, or null when it fits.
+async function lacking(remaining: { pages: SaveItem[]; search: SaveItem[] }): Promise<string | null> {
+  if (!navigator.storage?.estimate) return null;
+  const room = await navigator.storage.estimate().catch(() => ({}));
+  const short = shortage(storedBytes([...remaining.pages, ...remaining.search]), room);
+  return short ? shortageText(short) : null;
 }
 
 // Fetching through the service worker puts a page or search file into its cache.

@@ -6,20 +6,24 @@ const base = import.meta.env.BASE_URL;
 /** Registers the service worker and shows network and archive state. */
 export class OfflineStatus extends HTMLElement {
   connectedCallback(): void {
-    addEventListener('online', () => void this.#refresh());
+    addEventListener('online', () => {
+      askRetry();
+      void this.#refresh();
+    });
     addEventListener('offline', () => void this.#refresh());
     addEventListener('archive-saved-change', () => void this.#refresh());
     if ('serviceWorker' in navigator) this.#register();
+    askRetry();
     void this.#refresh();
   }
 
   #register(): void {
     const workbox = new Workbox(`${base}sw.js`, { scope: base });
     // A new deploy's worker takes over by itself once it holds what changed; the page shown stays as
-    // it is, and the next page and search come from the new build. Pages can listen for
-    // `archive-updated` (a search open since before the deploy may want to reopen its index).
+    // it is, and the next page and search come from the new build.
     let controlled = navigator.serviceWorker.controller !== null;
     navigator.serviceWorker.addEventListener('controllerchange', () => {
+      // Search (`search-reopen.ts`) reopens its index with the new build's from the next query.
       if (controlled) dispatchEvent(new Event('archive-updated'));
       controlled = true;
       void this.#refresh();
@@ -42,6 +46,12 @@ export class OfflineStatus extends HTMLElement {
     this.querySelector<HTMLElement>('[data-saved]')?.toggleAttribute('hidden', !saved);
     await markLinks(online);
   }
+}
+
+// The worker in control fetches again, while there is a network, what its update could not store.
+function askRetry(): void {
+  if ('serviceWorker' in navigator && navigator.onLine)
+    navigator.serviceWorker.controller?.postMessage({ type: 'archive-retry' });
 }
 
 // While offline, links to pages that would not open are marked; back online, the marks go.

@@ -1,6 +1,12 @@
 /// <reference lib="webworker" />
-import { isSiteCache, savedArchiveKey } from '../lib/offline-build.ts';
-import { planRefresh, planSeeding, staleEntries, type RefreshPlan } from '../lib/offline-refresh.ts';
+import { isSiteCache, refreshPendingKey, savedArchiveKey } from '../lib/offline-build.ts';
+import {
+  isRetryDue,
+  planRefresh,
+  planSeeding,
+  staleEntries,
+  type RefreshPlan,
+} from '../lib/offline-refresh.ts';
 import {
   parsePrecacheKey,
   parseRevisionKey,
@@ -9,6 +15,7 @@ import {
 } from '../lib/offline-revisions.ts';
 import { saveAll, type SaveItem } from '../lib/save-archive.ts';
 import type { OfflineStore } from './offline-worker-store.ts';
+import { isVerified, tryPut } from './offline-worker-verify.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -62,8 +69,10 @@ async function adopt(store: OfflineStore, plan: RefreshPlan, precacheKeys: reado
 /**
  * After a deploy, before this build's worker takes over: the saved pages whose revision changed are
  * fetched again, and a whole saved archive gets the new pages and search files; what is unchanged stays.
- * A page the network gives at yet another revision is left for the next deploy's worker. A network
- * failure fails the install: the previous worker keeps serving, and the next attempt resumes.
+ * Each copy is stored only when its bytes have the revision the build published. A copy that the host
+ * refuses, that is stale (a cache in front of the host) or that finds no room is not stored: the older
+ * copy stays, and `retryRefresh` tries again later. A network failure fails the install: the previous
+ * worker keeps serving, and the next attempt resumes.
  */
 export async function refreshSaved(store: OfflineStore): Promise<void> {
   const { caches: names, build } = store.config.offline;
@@ -83,8 +92,10 @@ export async function refreshSaved(store: OfflineStore): Promise<void> {
     whole,
   });
   await adopt(store, plan, precacheKeys);
-  const [pageCache, searchCache] = await Promise.all([caches.open(names.pages), caches.open(names.search)]);
-  const expected = new Map(plan.fetchPages.map((page) => [page.url, page.revision]));
+  const pageUrls = new Set(plan.fetchPages.map((page) => page.url));
+  const expected = new Map(
+    [...plan.fetchSearch, ...plan.fetchPages].map((item) => [item.url, item.revision]),
+  );
   const items: SaveItem[] = [...plan.fetchSearch, ...plan.fetchPages];
   // Items whose last attempt found no network: the install fails, and the next one resumes.
   const unreachable = new Set<string>();
@@ -95,25 +106,50 @@ export async function refreshSaved(store: OfflineStore): Promise<void> {
         throw error;
       });
       unreachable.delete(item.url);
-      if (!response.ok) return false;
       const revision = expected.get(item.url);
-      if (revision === undefined) await searchCache.put(item.url, response);
-      else if (await store.isOwn(response, revision))
-        await pageCache.put(revisionKey(item.url, revision), response);
-      else return false;
-      return true;
+      if (!revision || !(await isVerified(response, revision))) return false;
+      return pageUrls.has(item.url)
+        ? tryPut(names.pages, revisionKey(item.url, revision), response)
+        : tryPut(names.search, item.url, response);
     },
     isOnline: () => navigator.onLine,
     waitOnline: () => new Promise((done) => setTimeout(done, 1000)),
     onProgress: (progress) => void store.broadcast({ ...progress }),
   });
   await store.broadcast({ finished: true });
+  const state = await caches.open(names.state);
+  const pending = refreshPendingKey(store.config.base);
+  if (result.failed > 0 || unreachable.size > 0) await tryPut(names.state, pending, Response.json({ build }));
+  else await state.delete(pending);
   if (unreachable.size > 0)
     throw new Error(`offline: ${unreachable.size} files unreachable while refreshing`);
-  if (plan.whole && result.failed === 0) {
-    const state = await caches.open(names.state);
-    await state.put(savedArchiveKey(store.config.base), Response.json({ build }));
-  }
+  if (plan.whole && result.failed === 0)
+    await tryPut(names.state, savedArchiveKey(store.config.base), Response.json({ build }));
+}
+
+let retrying: Promise<void> | undefined;
+
+/**
+ * Once this build's worker is in control, fetches again what its update left (a refused, stale or
+ * unstored copy), then drops the older copies it replaced. Pages ask for it as they open; it does
+ * nothing unless the last refresh left something.
+ */
+export function retryRefresh(store: OfflineStore): Promise<void> {
+  const { caches: names, mode, build } = store.config.offline;
+  const key = refreshPendingKey(store.config.base);
+  retrying ??= (async () => {
+    if (mode !== 'on-demand') return;
+    const mark = await caches.match(key, { cacheName: names.state });
+    if (!mark || !isRetryDue(((await mark.json()) as { retried?: number }).retried, Date.now())) return;
+    await refreshSaved(store);
+    await removeStale(store);
+    // Still something left: the next retry waits a while.
+    if (await caches.match(key, { cacheName: names.state }))
+      await tryPut(names.state, key, Response.json({ build, retried: Date.now() }));
+  })()
+    .catch((error: unknown) => console.warn('offline: the refresh will be tried again', error))
+    .finally(() => (retrying = undefined));
+  return retrying;
 }
 
 /** When this build's worker takes over: drops pages and search files no longer in it, and older caches. */

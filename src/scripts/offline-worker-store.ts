@@ -3,16 +3,10 @@ import type { PrecacheController } from 'workbox-precaching';
 import type { WorkerConfig } from '../lib/offline-build.ts';
 import { listOf, type PageRevision } from '../lib/offline-lists.ts';
 import type { PageEntry, SearchFile } from '../lib/offline-refresh.ts';
-import { pagePath, revisionFromDigest, revisionKey } from '../lib/offline-revisions.ts';
+import { pagePath, revisionKey } from '../lib/offline-revisions.ts';
+import { isVerified, tryPut } from './offline-worker-verify.ts';
 
 declare const self: ServiceWorkerGlobalScope;
-
-/** A response's revision, as the build gives every file. */
-export async function revisionOfResponse(response: Response): Promise<string> {
-  return revisionFromDigest(
-    new Uint8Array(await crypto.subtle.digest('SHA-256', await response.arrayBuffer())),
-  );
-}
 
 /** This build's lists and caches as the worker uses them: pages by revision, search files, the fallback page. */
 export class OfflineStore {
@@ -20,7 +14,7 @@ export class OfflineStore {
   readonly precache: PrecacheController;
   readonly #lists = new Map<string, Promise<Map<string, PageEntry>>>();
   #lastUpdate = 0;
-  #live: { at: number; own: Promise<boolean> } | undefined;
+  #searchRevisions: Promise<Map<string, string>> | undefined;
 
   constructor(config: WorkerConfig, precache: PrecacheController) {
     this.config = config;
@@ -38,7 +32,8 @@ export class OfflineStore {
     let list = this.#lists.get(url);
     if (!list) {
       list = this.#json<PageRevision[]>(url).then(
-        (pages) => new Map(pages.map(([page, revision, bytes]) => [page, { url: page, revision, bytes }])),
+        (pages) =>
+          new Map(pages.map(([page, revision, bytes, size]) => [page, { url: page, revision, bytes, size }])),
       );
       // A list that could not be read is read again next time.
       list.catch(() => this.#lists.delete(url));
@@ -68,52 +63,55 @@ export class OfflineStore {
     return lists.flat();
   }
 
+  /** The revision the build published for a search file saved with the archive, by URL path. */
+  async searchRevision(url: string): Promise<string | undefined> {
+    if (!this.#searchRevisions) {
+      const revisions = this.searchFiles().then(
+        (files) => new Map(files.map((file) => [file.url, file.revision])),
+      );
+      // Lists that could not be read are read again next time.
+      revisions.catch(() => (this.#searchRevisions = undefined));
+      this.#searchRevisions = revisions;
+    }
+    return (await this.#searchRevisions.catch(() => new Map<string, string>())).get(url);
+  }
+
   /** URL keys held by one of the caches. */
   async keys(cacheName: string): Promise<string[]> {
     if (!(await caches.has(cacheName))) return [];
     return (await (await caches.open(cacheName)).keys()).map((request) => request.url);
   }
 
-  /** Answers a page outside the precache: this build's copy when held, the network's otherwise. */
+  /**
+   * Answers a page outside the precache: this build's copy when held, the network's otherwise, and
+   * without a network an older copy the last update could not replace. Reading the caches or writing
+   * to them (storage full) never fails a page the network gives.
+   */
   async page(request: Request): Promise<Response> {
     const url = pagePath(request.url);
     const entry = await this.entry(url);
-    const cache = await caches.open(this.config.offline.caches.pages);
-    const held = entry && (await cache.match(revisionKey(url, entry.revision)));
+    const { pages } = this.config.offline.caches;
+    const held =
+      entry &&
+      (await caches.match(revisionKey(url, entry.revision), { cacheName: pages }).catch(() => undefined));
     if (held) return held;
     let response: Response;
     try {
       response = await fetch(request);
     } catch (error) {
+      const older = await caches.match(url, { cacheName: pages, ignoreSearch: true }).catch(() => undefined);
+      if (older) return older;
       if (request.mode !== 'navigate') throw error;
       return (await this.precache.matchPrecache(this.config.offline.fallback)) ?? Response.error();
     }
     if (!response.ok || !(response.headers.get('content-type') ?? '').includes('text/html')) return response;
-    // Cached as read only when it is this build's page: a newer deploy's page is shown, never kept,
-    // so what this worker holds matches its search index.
-    if (entry && (await this.isOwn(response, entry.revision))) {
+    // Cached as read only when its bytes are this build's page: a newer deploy's page, or a stale copy
+    // from a cache in front of the host, is shown, never kept, so what this worker holds matches its index.
+    if (entry && (await isVerified(response, entry.revision))) {
       if (this.config.offline.mode === 'on-demand')
-        await cache.put(revisionKey(url, entry.revision), response.clone());
+        await tryPut(pages, revisionKey(url, entry.revision), response.clone());
     } else this.#otherBuild();
     return response;
-  }
-
-  /**
-   * Whether a page the network gave belongs to this build: its bytes have this build's revision, or
-   * the host still serves this build (a host that rewrites pages as it serves them changes their bytes).
-   */
-  async isOwn(response: Response, revision: string): Promise<boolean> {
-    if ((await revisionOfResponse(response.clone())) === revision) return true;
-    if (!this.#live || Date.now() - this.#live.at > 30_000) {
-      const own = fetch(`${this.config.base}offline/build.json`, { cache: 'no-store' })
-        .then(
-          async (live) =>
-            live.ok && ((await live.json()) as { build: string }).build === this.config.offline.build,
-        )
-        .catch(() => false);
-      this.#live = { at: Date.now(), own };
-    }
-    return this.#live.own;
   }
 
   // A page of another build: look for that build's worker now rather than at the next visit.

@@ -3,17 +3,27 @@
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import type { WorkerConfig } from '../lib/offline-build.ts';
+import { expectedDigest, type WorkerConfig } from '../lib/offline-build.ts';
 import { isHashedSearchFile, isSearchEntryFile } from '../lib/offline-plan.ts';
 import { OfflineStore } from './offline-worker-store.ts';
-import { refreshSaved, removeStale, seedPrecache } from './offline-worker-refresh.ts';
+import { refreshSaved, removeStale, retryRefresh, seedPrecache } from './offline-worker-refresh.ts';
+import { verifiedOnly } from './offline-worker-verify.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 declare const ARCHIVE_WORKER: WorkerConfig;
 
 const config = ARCHIVE_WORKER;
 const { base, offline } = config;
-const precache = new PrecacheController({ cacheName: offline.caches.precache });
+// A precached file is stored only when its bytes have the revision the build published: a stale or
+// wrong copy fails the install, and the previous worker keeps serving until the next attempt.
+// Keyed by the path as a request spells it (percent-encoded).
+const digests = new Map(
+  config.precache.map((file) => [new URL(file.url, self.location.href).pathname, expectedDigest(file)]),
+);
+const precache = new PrecacheController({
+  cacheName: offline.caches.precache,
+  plugins: [verifiedOnly((path) => digests.get(path))],
+});
 precache.addToCacheList(config.precache.map((file) => ({ url: file.url, revision: file.revision })));
 const store = new OfflineStore(config, precache);
 
@@ -51,13 +61,17 @@ registerRoute(
   new PrecacheRoute(precache, { ignoreURLParametersMatching: [/./u], directoryIndex: 'index.html' }),
 );
 
-// Index chunks and fragments are named by their content: a cached copy is never stale.
+// Index chunks and fragments are named by their content: a cached copy is never stale. One is kept
+// only when it is a file of this build with the bytes the build published for it.
 registerRoute(
   ({ url }) => {
     const path = sitePath(url);
     return path !== null && isHashedSearchFile(path);
   },
-  new CacheFirst({ cacheName: offline.caches.search }),
+  new CacheFirst({
+    cacheName: offline.caches.search,
+    plugins: [verifiedOnly((path) => store.searchRevision(path))],
+  }),
 );
 
 // Pages outside the precache: this build's copy when held, else the network's, kept when it is this build's.
@@ -79,6 +93,12 @@ self.addEventListener('install', (event) => {
       await self.skipWaiting();
     })(),
   );
+});
+
+// A page that opens asks the worker in control to fetch again what its update could not store.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'archive-retry')
+    event.waitUntil(retryRefresh(store));
 });
 
 self.addEventListener('activate', (event) => {

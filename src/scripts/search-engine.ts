@@ -67,6 +67,7 @@ interface Instance {
   search(term: string | null, options: Record<string, unknown>): Promise<RawResponse | null>;
   preload(term: string): Promise<void>;
   filters(): Promise<Counts>;
+  destroy(): Promise<void>;
 }
 interface PagefindModule {
   createInstance(options: Record<string, unknown>): Instance;
@@ -295,6 +296,15 @@ export class SearchEngine {
       },
     );
     return this.#indexes;
+  }
+
+  /** Closes the open indexes (and their workers): the next query opens the index the site serves now. */
+  async reset(): Promise<void> {
+    const open = this.#indexes;
+    this.#indexes = undefined;
+    this.#filters = undefined;
+    const indexes = await open?.catch(() => []);
+    await Promise.all((indexes ?? []).map((index) => index.api.destroy().catch(() => undefined)));
   }
 
   /**

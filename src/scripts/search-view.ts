@@ -3,6 +3,7 @@ import { HIGHLIGHT_PARAM, type SearchState } from '../lib/search-state.ts';
 import { isSearchPartialOffline } from './offline-facts.ts';
 import { correctedQuery, correctedSearch, correctionNotice } from './search-correction.ts';
 import { SearchEngine, type SearchAnswer } from './search-engine.ts';
+import { reopenOnUpdate } from './search-reopen.ts';
 import { summaryText } from './search-render.ts';
 import { ResultList, type ResultListOptions } from './search-results.ts';
 import { WordSuggester } from './search-suggest.ts';
@@ -147,6 +148,7 @@ export function searchHost(
 ): { engine: SearchEngine; view: SearchView } {
   const { bundle = '/pagefind/', base = '/', words = '/search-words/', metaCacheTag } = host.dataset;
   const engine = new SearchEngine(bundle, base, HIGHLIGHT_PARAM, metaCacheTag);
+  reopenOnUpdate(engine);
   const parts = {
     status: part<HTMLElement>(host, '[role="status"]'),
     suggestion: part<HTMLElement>(host, '.suggestion'),

@@ -9,6 +9,7 @@ import {
   buildOf,
   controllingBuild,
   holdBackDeploy,
+  servedFile,
   snapshot,
   takeDeploy,
   type HeldDeploy,
@@ -16,6 +17,8 @@ import {
 import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
 
 const seeds = resolve('tests/.output/offline-deploy-seeds');
+// The first build, as a stale cache in front of the host would serve it.
+const previous = resolve('tests/.output/offline-deploy/previous');
 // The fixture site as the global setup builds it, so the first build can be compared with that one.
 const env = { PAGE_SIZE: '3' };
 // A document dated after all others, with words no other document has.
@@ -32,9 +35,12 @@ let page: Page;
 let outDir: string;
 let first: Map<string, string>;
 let deploy: HeldDeploy;
+// Output paths fetched by an install that failed, which the next one need not fetch again.
+let tried: string[] = [];
 
 beforeAll(async () => {
   rmSync(resolve('tests/.output/offline-deploy'), { recursive: true, force: true });
+  rmSync(previous, { recursive: true, force: true });
   rmSync(seeds, { recursive: true, force: true });
   cpSync('tests/fixtures/seeds', seeds, { recursive: true });
   const site = buildFixtureSite('offline-deploy', seeds, env);
@@ -72,6 +78,7 @@ describe('a deploy that adds a document to an archive precached whole', () => {
     await page.goto(server.url);
     await waitForServiceWorker(page);
     deploy = holdBackDeploy(server, outDir, () => {
+      cpSync(outDir, previous, { recursive: true });
       writeFileSync(join(seeds, added.file), added.text);
       const site = buildFixtureSite('offline-deploy', seeds, env);
       if (site.status !== 0) throw new Error(site.output);
@@ -84,9 +91,36 @@ describe('a deploy that adds a document to an archive precached whole', () => {
     expect(await controllingBuild(page, '/')).toBe(deploy.previous);
   });
 
+  it('does not take over while the host serves a stale copy of a file it precaches', async () => {
+    expect(deploy.changed).toContain('index.html');
+    server.refuse(null);
+    server.serveStale(/^\/(?:index\.html)?$/u, previous);
+    const mark = server.requests.length;
+    try {
+      const state = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        await registration.update();
+        const worker = registration.installing;
+        if (!worker) return 'no update';
+        return new Promise<string>((done) => {
+          const settle = (): void => {
+            if (worker.state === 'redundant' || worker.state === 'activated') done(worker.state);
+          };
+          worker.addEventListener('statechange', settle);
+          settle();
+        });
+      });
+      expect(state).toBe('redundant');
+      expect(await controllingBuild(page, '/')).toBe(deploy.previous);
+      tried = server.requests.slice(mark).map((request) => servedFile(request, '/'));
+    } finally {
+      server.serveStale(null);
+    }
+  });
+
   it('fetches only what the deploy changed, keeps the rest and reads the new document and its search offline', async () => {
     const fetched = await takeDeploy(page, server, outDir, deploy);
-    expect(fetched).toContain(`${added.url}index.html`);
+    expect([...tried, ...fetched]).toContain(`${added.url}index.html`);
     const unchanged = [...first.keys()].find((path) => path.startsWith('doc/') && !deploy.changed.has(path));
     expect(unchanged).toBeDefined();
 

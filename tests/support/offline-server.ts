@@ -12,6 +12,10 @@ export interface OfflineServer {
   setAvailable(available: boolean): void;
   /** While set, requests whose path matches are answered 503, as a host would while a file is not there. */
   refuse(pattern: RegExp | null): void;
+  /** Like `refuse`, for a second set of paths: a host failing on some files while a deploy is held back. */
+  fail(pattern: RegExp | null): void;
+  /** While set, requests whose path matches are answered from another folder, as a stale cache in front of the host would. */
+  serveStale(pattern: RegExp | null, directory?: string): void;
   /** Requests answered so far, by URL path. */
   requests: string[];
   close(): Promise<void>;
@@ -22,18 +26,22 @@ export async function serveOffline(directory: string, base = '/', delayMs = 0): 
   const handler = sirv(directory, { dev: true, etag: true });
   let available = true;
   let refused: RegExp | null = null;
+  let failed: RegExp | null = null;
+  let stale: { pattern: RegExp; handler: ReturnType<typeof sirv> } | null = null;
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
+    const path = url.split('?')[0] ?? url;
     if (!available) {
       request.socket.destroy();
-    } else if (!url.startsWith(base) || refused?.test(url.split('?')[0] ?? url)) {
+    } else if (!url.startsWith(base) || refused?.test(path) || failed?.test(path)) {
       response.statusCode = url.startsWith(base) ? 503 : 404;
       response.end();
     } else {
-      requests.push(url.split('?')[0] ?? url);
+      requests.push(path);
       request.url = `/${url.slice(base.length)}`;
-      setTimeout(() => handler(request, response), delayMs);
+      const serve = stale?.pattern.test(path) ? stale.handler : handler;
+      setTimeout(() => serve(request, response), delayMs);
     }
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -48,6 +56,12 @@ export async function serveOffline(directory: string, base = '/', delayMs = 0): 
     },
     refuse: (pattern) => {
       refused = pattern;
+    },
+    fail: (pattern) => {
+      failed = pattern;
+    },
+    serveStale: (pattern, folder) => {
+      stale = pattern && folder ? { pattern, handler: sirv(folder, { dev: true, etag: true }) } : null;
     },
     close: () =>
       new Promise((done) => {

@@ -9,7 +9,7 @@ import {
 } from '../../../src/lib/offline-lists.ts';
 import type { ArchivePage } from '../../../src/lib/offline-plan.ts';
 
-const page = (url: string): ArchivePage => ({ url, title: url, bytes: 1, revision: 'r' });
+const page = (url: string): ArchivePage => ({ url, title: url, bytes: 1, revision: 'r', size: 3 });
 
 describe('offline page lists', () => {
   it('splits into a power of two of lists, about 128 pages each, changing only when the archive doubles', () => {
@@ -45,9 +45,9 @@ describe('the two parts of a page list', () => {
   it('keep what changes with the page apart from its title, and join back into pages in URL order', () => {
     const pages = [page('/doc/b/'), { ...page('/page/2/'), title: null }, page('/doc/a/')];
     expect(revisionsOf(pages)).toEqual([
-      ['/doc/b/', 'r', 1],
-      ['/page/2/', 'r', 1],
-      ['/doc/a/', 'r', 1],
+      ['/doc/b/', 'r', 1, 3],
+      ['/page/2/', 'r', 1, 3],
+      ['/doc/a/', 'r', 1, 3],
     ]);
     expect(titlesOf(pages)).toEqual([
       ['/doc/b/', '/doc/b/'],

@@ -21,10 +21,10 @@ const files: BuiltFile[] = [
   { path: 'pagefind/wasm.ru.pagefind', bytes: 5000 },
   { path: 'pagefind/index/ru_1.pf_index', bytes: 4000 },
   { path: 'pagefind/pagefind-ui.js', bytes: 9000 },
-  { path: 'doc/a/index.html', bytes: 700, revision: 'a1' },
+  { path: 'doc/a/index.html', bytes: 700, revision: 'a1', size: 2100 },
   { path: 'doc/b/index.html', bytes: 800, revision: 'b1' },
   { path: 'page/2/index.html', bytes: 600 },
-  { path: 'pagefind/fragment/ru_a.pf_fragment', bytes: 300 },
+  { path: 'pagefind/fragment/ru_a.pf_fragment', bytes: 300, revision: 'fa', size: 600 },
   { path: 'pagefind/fragment/ru_b.pf_fragment', bytes: 200 },
   { path: 'rss.xml', bytes: 4000 },
   { path: 'sw.js', bytes: 9000 },
@@ -90,13 +90,16 @@ describe('offline plan', () => {
     ];
     const lists = searchFilesByBundle('/news/', bundled, { searchFiles: ['pagefind/index/ru_1.pf_index'] });
     expect([...lists]).toEqual([
-      ['pagefind-k2/', [{ url: '/news/pagefind-k2/fragment/ru_group_1.pf_fragment', bytes: 900 }]],
+      [
+        'pagefind-k2/',
+        [{ url: '/news/pagefind-k2/fragment/ru_group_1.pf_fragment', bytes: 900, revision: '', size: 900 }],
+      ],
       [
         'pagefind/',
         [
-          { url: '/news/pagefind/index/ru_1.pf_index', bytes: 4000 },
-          { url: '/news/pagefind/fragment/ru_a.pf_fragment', bytes: 300 },
-          { url: '/news/pagefind/fragment/ru_b.pf_fragment', bytes: 200 },
+          { url: '/news/pagefind/index/ru_1.pf_index', bytes: 4000, revision: '', size: 4000 },
+          { url: '/news/pagefind/fragment/ru_a.pf_fragment', bytes: 300, revision: 'fa', size: 600 },
+          { url: '/news/pagefind/fragment/ru_b.pf_fragment', bytes: 200, revision: '', size: 200 },
         ],
       ],
     ]);
@@ -114,9 +117,9 @@ describe('offline plan', () => {
       ['/archive/doc/a/', 'А'],
     ]);
     expect(archivePages('/archive/', files, titles)).toEqual([
-      { url: '/archive/doc/a/', title: 'А', bytes: 700, revision: 'a1' },
-      { url: '/archive/doc/b/', title: 'Б', bytes: 800, revision: 'b1' },
-      { url: '/archive/page/2/', title: null, bytes: 600, revision: '' },
+      { url: '/archive/doc/a/', title: 'А', bytes: 700, revision: 'a1', size: 2100 },
+      { url: '/archive/doc/b/', title: 'Б', bytes: 800, revision: 'b1', size: 800 },
+      { url: '/archive/page/2/', title: null, bytes: 600, revision: '', size: 600 },
     ]);
   });
 });

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchivePage } from '../../../src/lib/offline-plan.ts';
-import { planRefresh, planSeeding, staleEntries, type SavedState } from '../../../src/lib/offline-refresh.ts';
+import {
+  isRetryDue,
+  planRefresh,
+  planSeeding,
+  staleEntries,
+  type SavedState,
+} from '../../../src/lib/offline-refresh.ts';
 
 const page = (name: string, revision: string): ArchivePage => ({
   url: `/doc/${name}/`,
   title: name,
   bytes: 10,
   revision,
+  size: 30,
 });
 // The deploy: `a` unchanged, `b` changed, `c` new, `gone` removed; one list page, changed.
 const pages: ArchivePage[] = [
@@ -17,8 +24,13 @@ const pages: ArchivePage[] = [
 ];
 // Fragments of a, b and c, and an index file outside the shell.
 const searchFiles = [
-  ...['a', 'b', 'c'].map((name) => ({ url: `/pagefind/fragment/${name}.pf_fragment`, bytes: 5 })),
-  { url: '/pagefind/index/ru_2.pf_index', bytes: 50 },
+  ...['a', 'b', 'c'].map((name) => ({
+    url: `/pagefind/fragment/${name}.pf_fragment`,
+    bytes: 5,
+    revision: name,
+    size: 9,
+  })),
+  { url: '/pagefind/index/ru_2.pf_index', bytes: 50, revision: 'i2', size: 90 },
 ];
 const nothing: SavedState = {
   pages: [],
@@ -61,8 +73,8 @@ describe('refreshing a saved archive after a deploy', () => {
     });
     expect(plan.fetchPages.map((entry) => entry.url)).toEqual(['/doc/b/', '/doc/c/', '/page/2/']);
     expect(plan.fetchSearch).toEqual([
-      { url: '/pagefind/fragment/c.pf_fragment', bytes: 5 },
-      { url: '/pagefind/index/ru_2.pf_index', bytes: 50 },
+      { url: '/pagefind/fragment/c.pf_fragment', bytes: 5, revision: 'c', size: 9 },
+      { url: '/pagefind/index/ru_2.pf_index', bytes: 50, revision: 'i2', size: 90 },
     ]);
     expect(plan.whole).toBe(true);
   });
@@ -143,6 +155,13 @@ describe('what a new build drops when it takes over', () => {
     });
   });
 
+  it('keeps the older copy of a page whose copy of the new build is not stored', () => {
+    const failed = { ...held, pages: held.pages.filter((key) => key.revision !== 'b2') };
+    expect(staleEntries('on-demand', pages, searchFiles, [], failed).pages).toEqual([
+      { url: '/doc/gone/', revision: 'g1' },
+    ]);
+  });
+
   it('drops every runtime copy of what it precaches', () => {
     const stale = staleEntries(
       'precache',
@@ -153,5 +172,14 @@ describe('what a new build drops when it takes over', () => {
     );
     expect(stale.pages).toEqual(held.pages);
     expect(stale.search).toContain('/pagefind/fragment/a.pf_fragment');
+  });
+});
+
+describe('fetching again what an update left', () => {
+  it('runs at once the first time, then waits five minutes between retries', () => {
+    const now = 1_000_000_000;
+    expect(isRetryDue(undefined, now)).toBe(true);
+    expect(isRetryDue(now - 60_000, now)).toBe(false);
+    expect(isRetryDue(now - 5 * 60_000, now)).toBe(true);
   });
 });

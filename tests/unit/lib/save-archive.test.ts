@@ -3,6 +3,9 @@ import {
   estimate,
   formatMegabytes,
   saveAll,
+  shortage,
+  shortageText,
+  storedBytes,
   type SaveItem,
   type SaveProgress,
 } from '../../../src/lib/save-archive.ts';
@@ -115,6 +118,19 @@ describe('saving the archive', () => {
       1,
     );
     expect(result.done).toBe(5);
+  });
+
+  it('tells how much room a save needs and how much is free when it does not fit', () => {
+    const needed = storedBytes([{ url: '/a/', bytes: 1_000, size: 4_000_000 }, ...items]);
+    expect(needed).toBe(4_001_000);
+    expect(shortage(needed, { quota: 10_000_000, usage: 1_000_000 })).toBeNull();
+    expect(shortage(needed, {})).toBeNull();
+    const short = shortage(needed, { quota: 3_000_000, usage: 1_500_000 });
+    expect(short).toEqual({ needed: 4_001_000, free: 1_500_000 });
+    expect(shortage(1, { quota: 10, usage: 20 })).toEqual({ needed: 1, free: 0 });
+    expect(shortageText(short ?? { needed: 0, free: 0 })).toBe(
+      'Не хватает места: сохранённый архив займёт около 4,0 МБ, а свободно 1,5 МБ. Освободите память устройства и попробуйте снова.',
+    );
   });
 
   it('formats sizes as Russian megabytes', () => {
