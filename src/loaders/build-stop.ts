@@ -12,7 +12,7 @@ export class BuildStop extends Error {
 export function machineFault(error: unknown, action: 'read' | 'write', path?: string): BuildStop | undefined {
   const { code, path: where } = (error ?? {}) as NodeJS.ErrnoException;
   if (!isMachineFault(code) || code === undefined) return undefined;
-  return new BuildStop(faultLine(action, where ?? path ?? '(unknown path)', code), { cause: error });
+  return new BuildStop(faultLine(action, path ?? where ?? '(unknown path)', code), { cause: error });
 }
 
 /** Rethrows a file-system error, as a `BuildStop` when the machine failed. */
