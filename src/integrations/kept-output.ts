@@ -12,7 +12,10 @@ import {
   type OutputState,
 } from './output-manifest.ts';
 
+// What the last build with this cache left in its output folder: the files builds wrote there, with
+// their sizes and modification times. Version 2 lists only those (earlier records listed every file).
 interface RecordedOutput {
+  version: 2;
   outDir: string;
   files: [path: string, size: number, mtime: number][];
 }
@@ -62,7 +65,12 @@ export function keptOutput(options: { cacheDir: string }): [AstroIntegration, As
         outDir = fileURLToPath(config.outDir).replace(/\/+$/u, '');
       },
       'astro:build:start': async ({ logger }) => {
-        const manifest = await readManifest(outDir);
+        const recorded = await readJson<RecordedOutput | undefined>(recordPath, undefined);
+        const known = recorded?.version === 2 && recorded.outDir === outDir ? recorded : undefined;
+        // The record stands in for a manifest lost from the folder (deleted, or damaged by hand).
+        const manifest =
+          (await readManifest(outDir)) ??
+          (known && { state: 'built' as const, files: known.files.map(([path]) => path) });
         const present = await scanOutput(outDir);
         const others = foreignFiles(manifest, present.keys());
         foreign = new Map([...present].filter(([path]) => others.has(path)));
@@ -72,12 +80,11 @@ export function keptOutput(options: { cacheDir: string }): [AstroIntegration, As
         await writeManifest(outDir, { state: 'building', foreign: [...others].sort() });
         if (others.size > 0)
           logger.info(`kept ${others.size} files of the output folder that no build wrote`);
-        const recorded = await readJson<RecordedOutput | undefined>(recordPath, undefined);
         const expected: OutputState = new Map(
-          recorded?.files.map(([path, size, mtime]) => [path, [size, mtime]]),
+          known?.files.map(([path, size, mtime]) => [path, [size, mtime]]),
         );
         before = built;
-        if (manifest?.state === 'built' && recorded?.outDir === outDir && same(built, expected)) return;
+        if (manifest?.state === 'built' && known && same(built, expected)) return;
         if (built.size > 0) logger.info('the output folder is not what the last build left: written anew');
         await remove(outDir, [...built.keys()]);
         before = new Map();
@@ -115,7 +122,7 @@ export function keptOutput(options: { cacheDir: string }): [AstroIntegration, As
           size,
           mtime,
         ]);
-        await writeJson(recordPath, { outDir, files } satisfies RecordedOutput);
+        await writeJson(recordPath, { version: 2, outDir, files } satisfies RecordedOutput);
         // Last: until the build is complete, the manifest still says which files no build wrote.
         await writeManifest(outDir, { state: 'built', files: built.map(([path]) => path).sort() });
       },
