@@ -51,8 +51,12 @@ export function takeLock(path: string, what: string): void {
       writeFileSync(path, text, { flag: 'wx' });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 20)
-        rethrowFault(error, 'write', path);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rethrowFault(error, 'write', path);
+      if (attempt > 20) {
+        throw new BuildStop(
+          `${path} stays locked by a build that cannot be named: delete it if no build runs`,
+        );
+      }
     }
     const holder = holderOf(path);
     const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);

@@ -68,8 +68,8 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
     legacyEncodings: {},
     folder: options.directory,
     files: files.length,
-    lfsPointers: 0,
   };
+  let lfsPointers = 0;
   const names = nameCollisions();
   const report: SyncReport = { files: files.length, reused: 0, parsed: 0, rendered: 0 };
   const owners = new Map<string, string>();
@@ -161,7 +161,7 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
           items.push({ file, problem: read.problem });
           continue;
         }
-        if (isLfsPointer(read.bytes)) summary.lfsPointers = (summary.lfsPointers ?? 0) + 1;
+        if (isLfsPointer(read.bytes)) lfsPointers += 1;
         const digest = seedDigest(fingerprint, file, read.bytes);
         const known = previous.get(digest);
         if (known && stillMade(known, digest)) {
@@ -215,6 +215,7 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
   );
   await writeOutcomes(options.cacheDir, outcomes);
   summary.documents = owners.size;
+  summary.lfsPointers = lfsPointers;
   summary.problems.push(...names.problems());
   await writeSyncReport(options.cacheDir, report);
   await reportIngest(summary, logger);
