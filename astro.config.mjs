@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { offlineIntegration } from './src/integrations/offline.ts';
+import { buildLock } from './src/integrations/build-lock.ts';
 import { buildPhases } from './src/integrations/build-phases.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { searchIntegration } from './src/integrations/pagefind.ts';
@@ -33,6 +34,7 @@ export default defineConfig({
   // Order matters: hooks run in this order, and the service worker precaches the finished search
   // index and the vocabulary, so the offline integration comes after them.
   integrations: [
+    buildLock(),
     keptOutputFirst,
     searchIntegration({ bundleSize: siteConfig.searchShardSize, reportPath: siteConfig.searchReport }),
     searchVocabularyIntegration({ cacheDir: siteConfig.cacheDir }),

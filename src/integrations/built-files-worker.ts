@@ -4,6 +4,7 @@ import { documentPath } from '../lib/paths.ts';
 import { readRecords } from '../loaders/document-records.ts';
 import { readJson, writeJson } from '../loaders/json-file.ts';
 import { listBuiltFiles, type KnownFile } from './built-files.ts';
+import { foreignOutput } from './output-manifest.ts';
 
 /** What the offline integration needs to know of the built site. */
 export interface BuiltSite {
@@ -25,7 +26,8 @@ export default async function surveyBuiltSite(task: {
 }): Promise<BuiltSite> {
   const path = knownFilesPath(task.cacheDir);
   const before = new Map(await readJson<[string, KnownFile][]>(path, []));
-  const { files, known } = await listBuiltFiles(task.directory, before);
+  // A deploy checkout's `.git`, a `CNAME`: never precached, never part of the build's identity.
+  const { files, known } = await listBuiltFiles(task.directory, before, await foreignOutput(task.directory));
   await writeJson(path, [...known]);
   const records = await readRecords(task.cacheDir);
   return { files, titles: records.map((record) => [documentPath(task.base, record.id), record.headline]) };

@@ -36,11 +36,12 @@ export interface BuiltFiles {
  * Every file of the built site with the bytes a reader downloads for it and the revision of its
  * content. A file whose size and modification time are those `known` gives is not read again: the
  * incremental build leaves unchanged pages and search bundles in place, untouched, so a rebuild
- * reads what it wrote, not the whole archive.
+ * reads what it wrote, not the whole archive. Files in `skip` (no build wrote them) are left out.
  */
 export async function listBuiltFiles(
   directory: string,
   known: ReadonlyMap<string, KnownFile> = new Map(),
+  skip: ReadonlySet<string> = new Set(),
 ): Promise<BuiltFiles> {
   const paths = (await readdir(directory, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
@@ -48,7 +49,8 @@ export async function listBuiltFiles(
       join(entry.parentPath, entry.name)
         .slice(directory.length + 1)
         .replaceAll('\\', '/'),
-    );
+    )
+    .filter((path) => !skip.has(path));
   const files: BuiltFile[] = [];
   const seen = new Map<string, KnownFile>();
   // Synchronous reads: for tens of thousands of small files, awaiting each one leaves the CPU idle.

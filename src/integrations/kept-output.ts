@@ -1,57 +1,63 @@
-import { readdir, rm, rmdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { rm, rmdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { rethrowFault } from '../loaders/build-stop.ts';
 import { readJson, writeJson } from '../loaders/json-file.ts';
+import {
+  foreignFiles,
+  readManifest,
+  scanOutput,
+  writeManifest,
+  type OutputState,
+} from './output-manifest.ts';
 
-/** Every file of an output folder (relative `/` path) with its size and modification time. */
-type OutputState = Map<string, [size: number, mtime: number]>;
-
+// What the last build with this cache left in its output folder: the files builds wrote there, with
+// their sizes and modification times. Version 2 lists only those (earlier records listed every file).
 interface RecordedOutput {
+  version: 2;
   outDir: string;
   files: [path: string, size: number, mtime: number][];
-}
-
-async function scan(outDir: string): Promise<OutputState> {
-  const state: OutputState = new Map();
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const { size, mtimeMs } = await stat(path);
-    state.set(relative(outDir, path).split(sep).join('/'), [size, mtimeMs]);
-  }
-  return state;
 }
 
 const same = (a: OutputState, b: OutputState): boolean =>
   a.size === b.size &&
   [...a].every(([path, [size, mtime]]) => b.get(path)?.[0] === size && b.get(path)?.[1] === mtime);
 
-// Folders left empty by deleted pages go too (a folder that is not empty stays).
-async function removeEmptyFolders(directory: string): Promise<void> {
-  const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isDirectory()) continue;
-    const folder = join(directory, entry.name);
-    await removeEmptyFolders(folder);
-    await rmdir(folder).catch(() => {});
+// Deletes files the builds wrote, then the folders they leave empty, up to the output folder (never
+// a folder of files no build wrote: an empty `.git/refs/tags` is part of a repository).
+async function remove(outDir: string, paths: readonly string[]): Promise<void> {
+  await Promise.all(
+    paths.map((path) =>
+      rm(join(outDir, path), { force: true }).catch((error: unknown) =>
+        rethrowFault(error, 'write', join(outDir, path)),
+      ),
+    ),
+  );
+  const folders = new Set<string>();
+  for (const path of paths) for (let at = dirname(path); at !== '.'; at = dirname(at)) folders.add(at);
+  // Deepest first, so a parent is tried after its children; a folder that is not empty stays.
+  for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) {
+    await rmdir(join(outDir, folder)).catch(() => {});
   }
 }
 
 /**
- * Lets a rebuild keep the pages it reuses where they are. Astro would empty the output folder and
- * copy every unchanged page back from its cache (at 10,000 documents, deleting and copying 11,000
- * files); with `vite.build.emptyOutDir: false` it keeps a page that is already there. That is
- * safe only when the folder holds exactly what the last build with this cache wrote, so the first
- * integration empties it otherwise (another build's output, a hand-edited file), and after the
- * render deletes every file this build neither wrote nor kept as a page (removed documents, the
- * previous build's assets and index); the second, listed last, records what the folder holds.
+ * Lets a rebuild keep the pages it reuses where they are, and deletes only what builds wrote. Astro
+ * would empty the output folder and copy every unchanged page back from its cache (at 10,000
+ * documents, deleting and copying 11,000 files); with `vite.build.emptyOutDir: false` it keeps a
+ * page that is already there. That is safe only when the builds' files are exactly what the last
+ * build with this cache left, so the first integration deletes them otherwise (another build's
+ * output, a hand-edited page, a build that was killed), and after the render deletes every file of
+ * the last build that this one neither wrote nor kept as a page (removed documents, the previous
+ * build's assets and index); the second, listed last, records what the builds wrote. Which files
+ * are the builds' is kept in the folder (`output-manifest.ts`): anything else there is never deleted.
  */
 export function keptOutput(options: { cacheDir: string }): [AstroIntegration, AstroIntegration] {
   const recordPath = resolve(options.cacheDir, 'archive-output.json');
   let outDir = '';
   let before: OutputState = new Map();
+  let foreign: OutputState = new Map();
   const first: AstroIntegration = {
     name: 'archive:kept-output',
     hooks: {
@@ -59,31 +65,50 @@ export function keptOutput(options: { cacheDir: string }): [AstroIntegration, As
         outDir = fileURLToPath(config.outDir).replace(/\/+$/u, '');
       },
       'astro:build:start': async ({ logger }) => {
-        const recorded = await readJson<RecordedOutput | undefined>(recordPath, undefined).catch(
-          () => undefined,
-        );
-        before = await scan(outDir);
+        const recorded = await readJson<RecordedOutput | undefined>(recordPath, undefined);
+        const known = recorded?.version === 2 && recorded.outDir === outDir ? recorded : undefined;
+        // The record stands in for a manifest lost from the folder (deleted, or damaged by hand).
+        const manifest =
+          (await readManifest(outDir)) ??
+          (known && { state: 'built' as const, files: known.files.map(([path]) => path) });
+        const present = await scanOutput(outDir);
+        const others = foreignFiles(manifest, present.keys());
+        foreign = new Map([...present].filter(([path]) => others.has(path)));
+        const built = new Map([...present].filter(([path]) => !others.has(path)));
+        // Before Astro writes anything: should this build be killed, the next one still knows that
+        // everything but these files was written by a build.
+        await writeManifest(outDir, { state: 'building', foreign: [...others].sort() });
+        if (others.size > 0)
+          logger.info(`kept ${others.size} files of the output folder that no build wrote`);
         const expected: OutputState = new Map(
-          recorded?.files.map(([path, size, mtime]) => [path, [size, mtime]]),
+          known?.files.map(([path, size, mtime]) => [path, [size, mtime]]),
         );
-        if (recorded?.outDir === outDir && same(before, expected)) return;
-        if (before.size > 0) logger.info('the output folder is not what the last build left: emptied');
-        // As Astro itself empties it, a `.git` folder (a deploy checkout) stays.
-        const entries = (await readdir(outDir).catch(() => [])).filter((name) => name !== '.git');
-        await Promise.all(entries.map((name) => rm(join(outDir, name), { recursive: true, force: true })));
+        before = built;
+        if (manifest?.state === 'built' && known && same(built, expected)) return;
+        if (built.size > 0) logger.info('the output folder is not what the last build left: written anew');
+        await remove(outDir, [...built.keys()]);
         before = new Map();
       },
       'astro:build:done': async ({ assets }) => {
         const pages = new Set(
           [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url)).split(sep).join('/')),
         );
-        const now = await scan(outDir);
+        const now = await scanOutput(outDir);
         const stale = [...now].filter(([path, [size, mtime]]) => {
           const old = before.get(path);
           return !pages.has(path) && old?.[0] === size && old[1] === mtime;
         });
-        await Promise.all(stale.map(([path]) => rm(join(outDir, path), { force: true })));
-        if (stale.length > 0) await removeEmptyFolders(outDir);
+        await remove(
+          outDir,
+          stale.map(([path]) => path),
+        );
+        // A file no build wrote that this one wrote over, or kept as one of its pages, is now the builds'.
+        foreign = new Map(
+          [...foreign].filter(([path, [size, mtime]]) => {
+            const found = now.get(path);
+            return !pages.has(path) && found?.[0] === size && found[1] === mtime;
+          }),
+        );
       },
     },
   };
@@ -91,10 +116,15 @@ export function keptOutput(options: { cacheDir: string }): [AstroIntegration, As
     name: 'archive:kept-output-record',
     hooks: {
       'astro:build:done': async () => {
-        const files = [...(await scan(outDir))].map(
-          ([path, [size, mtime]]): RecordedOutput['files'][number] => [path, size, mtime],
-        );
-        await writeJson(recordPath, { outDir, files } satisfies RecordedOutput);
+        const built = [...(await scanOutput(outDir))].filter(([path]) => !foreign.has(path));
+        const files = built.map(([path, [size, mtime]]): RecordedOutput['files'][number] => [
+          path,
+          size,
+          mtime,
+        ]);
+        await writeJson(recordPath, { version: 2, outDir, files } satisfies RecordedOutput);
+        // Last: until the build is complete, the manifest still says which files no build wrote.
+        await writeManifest(outDir, { state: 'built', files: built.map(([path]) => path).sort() });
       },
     },
   };

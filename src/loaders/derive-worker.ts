@@ -1,5 +1,6 @@
 import { ingestSeed } from '../lib/ingest.ts';
 import type { DocumentFields } from '../schemas/document.ts';
+import { BuildStop } from './build-stop.ts';
 import { deriveDocument } from './derive-document.ts';
 import { bodiesFolder } from './document-bodies.ts';
 import { wordsFolder } from './document-words.ts';
@@ -26,6 +27,8 @@ export interface DerivedSeed {
   outcome: SeedOutcome;
   fields?: DocumentFields;
   error?: string;
+  /** The machine failed writing its body or words (a full disk): the build stops with this line. */
+  fault?: string;
 }
 
 /**
@@ -48,6 +51,7 @@ export default async function deriveBatch(task: DeriveTask): Promise<DerivedSeed
       words.write(digest, JSON.stringify(derived.words));
       return { outcome, fields: derived.fields };
     } catch (error) {
+      if (error instanceof BuildStop) return { outcome, fault: error.message };
       return { outcome, error: error instanceof Error ? error.message : String(error) };
     }
   });

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isTemporary, writeAtomicSync } from './atomic-file.ts';
 
 /** A cache folder of one file per document, named by the digest of its seed. */
 export interface DigestFolder {
@@ -17,7 +18,7 @@ export interface DigestFolder {
   has: (digest: string) => boolean;
   /** The file's text; throws the system's error when it is missing. */
   read: (digest: string) => string;
-  /** Deletes the files of digests not in `keep`, and says how many. */
+  /** Deletes the files of digests not in `keep` (and temporary files a killed build left), and says how many. */
   prune: (keep: ReadonlySet<string>) => Promise<number>;
 }
 
@@ -30,13 +31,14 @@ export function digestFolder(directory: string, extension: string): DigestFolder
     make: async () => {
       await mkdir(directory, { recursive: true });
     },
-    write: (digest, text) => writeFileSync(path(digest), text),
+    write: (digest, text) => writeAtomicSync(path(digest), text),
     has: (digest) => existsSync(path(digest)),
     read: (digest) => readFileSync(path(digest), 'utf8'),
     prune: async (keep) => {
       const names = await readdir(directory).catch(() => []);
       const stale = names.filter(
-        (name) => name.endsWith(extension) && !keep.has(name.slice(0, -extension.length)),
+        (name) =>
+          isTemporary(name) || (name.endsWith(extension) && !keep.has(name.slice(0, -extension.length))),
       );
       await Promise.all(stale.map((name) => rm(join(directory, name), { force: true })));
       return stale.length;

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { formatProblem, type Problem } from '../lib/problems.ts';
+import { formatProblem, printable, type Problem } from '../lib/problems.ts';
 import { siteConfig } from '../site-config.ts';
+import { BuildStop } from './build-stop.ts';
 
 /** What one pass over the seeds folder found. */
 export interface IngestSummary {
@@ -13,6 +14,10 @@ export interface IngestSummary {
   legacyEncodings: Record<string, string>;
   /** The seeds folder as configured, named when it holds no document. */
   folder?: string;
+  /** Seed files found, documents or not. */
+  files?: number;
+  /** Seed files that are Git LFS pointers, not the documents they stand for. */
+  lfsPointers?: number;
 }
 
 interface Logger {
@@ -25,9 +30,20 @@ export function summaryLine({ documents, problems }: Pick<IngestSummary, 'docume
   return `${documents} documents, ${problems.length} problems`;
 }
 
+// Seed files and not one document among them: a checkout without `git lfs pull`, a wrong encoding
+// everywhere. Publishing would replace the site with an empty one, so the build stops in every mode.
+function nothingToBuild({ files = 0, lfsPointers = 0, folder = 'seeds' }: IngestSummary): BuildStop {
+  const pointers =
+    lfsPointers > 0 ? `; ${lfsPointers} of them are Git LFS pointers: run \`git lfs pull\`` : '';
+  return new BuildStop(
+    `none of the ${files} seed files in ${printable(folder.replace(/\/*$/u, ''))}/ is a document (listed above)${pointers}`,
+  );
+}
+
 /**
  * Prints every problem on its own line and the summary, writes the same as JSON, and in strict
- * mode throws after listing them all.
+ * mode throws after listing them all. Seed files without a single document stop the build in every
+ * mode (a `BuildStop`); an empty folder builds an empty site, with a warning.
  */
 export async function reportIngest(input: IngestSummary, logger: Logger): Promise<void> {
   const { strict, ingestReport } = siteConfig;
@@ -38,7 +54,8 @@ export async function reportIngest(input: IngestSummary, logger: Logger): Promis
     reason: 'the seeds folder holds no document: the site is built empty',
     severity: 'warning',
   };
-  const summary = input.documents > 0 ? input : { ...input, problems: [...input.problems, empty] };
+  const stop = input.documents === 0 && (input.files ?? 0) > 0;
+  const summary = input.documents > 0 || stop ? input : { ...input, problems: [...input.problems, empty] };
   for (const problem of summary.problems) logger.warn(formatProblem(problem));
   if (summary.ignored.length > 0)
     logger.info(`skipped ${summary.ignored.length} entries that are not *.txt documents`);
@@ -53,6 +70,7 @@ export async function reportIngest(input: IngestSummary, logger: Logger): Promis
     generatedAt: new Date().toISOString(),
   };
   await writeFile(ingestReport, `${JSON.stringify(report, null, 2)}\n`);
+  if (stop) throw nothingToBuild(input);
   if (strict && summary.problems.length > 0) {
     throw new Error(
       `strict mode: ${summary.problems.length} problems in seeds (listed above and in ${ingestReport})`,

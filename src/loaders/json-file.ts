@@ -1,19 +1,37 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writeAtomic } from './atomic-file.ts';
+import { rethrowFault } from './build-stop.ts';
 
-/** Writes a value as JSON beside its path and renames it there, so a reader never sees half a file. */
+/** Writes a value as JSON, never seen half written (see `writeAtomic`). */
 export async function writeJson(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(`${path}.tmp`, JSON.stringify(value));
-  await rename(`${path}.tmp`, path);
+  await mkdir(dirname(path), { recursive: true }).catch((error: unknown) =>
+    rethrowFault(error, 'write', path),
+  );
+  await writeAtomic(path, JSON.stringify(value));
 }
 
-/** Reads a JSON file, or gives `missing` when there is none (other failures are thrown). */
-export async function readJson<T>(path: string, missing: T): Promise<T> {
+/**
+ * Reads a cache file written by `writeJson`: `missing` when there is none, or when it is not JSON
+ * (hand-edited, or damaged on disk), which is then made again, with a warning. A failure of the
+ * machine (permissions, a failing disk) stops the build.
+ */
+export async function readJson<T>(
+  path: string,
+  missing: T,
+  warn: (line: string) => void = console.warn,
+): Promise<T> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return missing;
-    throw error;
+    rethrowFault(error, 'read', path);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    warn(`the cache file ${path} is damaged: discarded, it is made again`);
+    return missing;
   }
 }

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { BuildStop } from './build-stop.ts';
 
 /** What a seeds folder holds: the documents to read, and every other entry, which is skipped. */
 export interface SeedsFolder {
@@ -28,11 +29,10 @@ export async function scanSeedsFolder(directory: string): Promise<SeedsFolder> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const what = MISSING[code] ?? `cannot be read (${code || String(error)})`;
-    throw new Error(
+    // One line, as every stop of the build: no stack trace, no hint about browser APIs.
+    throw new BuildStop(
       `seeds folder "${directory}" (${resolve(directory)}) ${what}: set SEEDS_DIR to the folder of documents`,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
   const files: string[] = [];

@@ -20,13 +20,12 @@ export interface DocumentNames {
 
 const outcomesPath = (cacheDir: string): string => resolve(cacheDir, 'archive-seeds.json');
 
-/** The outcomes the last sync kept, by digest; none before the first sync or after a corrupt write. */
+/** The outcomes the last sync kept, by digest; none before the first sync or when the file is damaged. */
 export async function readOutcomes(cacheDir: string): Promise<Map<string, SeedOutcome>> {
-  try {
-    return new Map(Object.entries(await readJson<Record<string, SeedOutcome>>(outcomesPath(cacheDir), {})));
-  } catch {
-    return new Map();
-  }
+  const outcomes = await readJson<unknown>(outcomesPath(cacheDir), {});
+  return typeof outcomes === 'object' && outcomes !== null && !Array.isArray(outcomes)
+    ? new Map(Object.entries(outcomes as Record<string, SeedOutcome>))
+    : new Map();
 }
 
 /** Keeps the outcomes of this sync's files (and only those) for the next one. */

@@ -1,6 +1,7 @@
 import { resolve, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { siteConfig } from '../site-config.ts';
+import { exitOnStop } from './build-stop.ts';
 import { syncSeeds, type SyncOptions } from './sync-seeds.ts';
 
 /** Options of the seeds loader. */
@@ -25,8 +26,13 @@ export function seedsLoader(options: SeedsLoaderOptions): Loader {
   return {
     name: 'seeds-loader',
     load: async (context) => {
-      await syncSeeds(sync, context);
       const { watcher, logger } = context;
+      try {
+        await syncSeeds(sync, context);
+      } catch (error) {
+        // A fault of the machine, or seeds with nothing to build: one line, and the build stops.
+        throw exitOnStop(error, (line) => logger.error(line));
+      }
       if (!watcher) return;
       watcher.add(directory);
       let pending: ReturnType<typeof setTimeout> | undefined;

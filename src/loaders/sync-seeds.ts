@@ -1,8 +1,10 @@
 import type { LoaderContext } from 'astro/loaders';
+import { isLfsPointer } from '../lib/lfs-pointer.ts';
 import { nameCollisions } from '../lib/name-collisions.ts';
 import type { Problem } from '../lib/problems.ts';
 import { progressCounter } from '../lib/progress.ts';
 import type { ArchiveDocument } from '../schemas/document.ts';
+import { BuildStop } from './build-stop.ts';
 import { createDeriver } from './derive-pool.ts';
 import type { DerivedSeed, SeedBytes } from './derive-worker.ts';
 import { bodiesDir, bodiesFolder } from './document-bodies.ts';
@@ -65,7 +67,9 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
     ignored,
     legacyEncodings: {},
     folder: options.directory,
+    files: files.length,
   };
+  let lfsPointers = 0;
   const names = nameCollisions();
   const report: SyncReport = { files: files.length, reused: 0, parsed: 0, rendered: 0 };
   const owners = new Map<string, string>();
@@ -86,7 +90,8 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
   };
 
   const publish = async (file: string, digest: string, derived: DerivedSeed): Promise<boolean> => {
-    const { outcome, fields, error } = derived;
+    const { outcome, fields, error, fault } = derived;
+    if (fault !== undefined) throw new BuildStop(fault);
     if (!outcome.ok) return false;
     if (!fields) {
       problem(file, `cannot render the document: ${error ?? 'no result'}`);
@@ -156,6 +161,7 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
           items.push({ file, problem: read.problem });
           continue;
         }
+        if (isLfsPointer(read.bytes)) lfsPointers += 1;
         const digest = seedDigest(fingerprint, file, read.bytes);
         const known = previous.get(digest);
         if (known && stillMade(known, digest)) {
@@ -209,6 +215,7 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
   );
   await writeOutcomes(options.cacheDir, outcomes);
   summary.documents = owners.size;
+  summary.lfsPointers = lfsPointers;
   summary.problems.push(...names.problems());
   await writeSyncReport(options.cacheDir, report);
   await reportIngest(summary, logger);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -21,17 +21,14 @@ export interface BuildOptions {
   project?: string;
 }
 
-/**
- * Builds the site from a seeds folder into its own output, cache and report paths; from a clear
- * cache unless asked to keep it, so a test sees the same build however often the suite runs.
- */
-export function buildFixtureSite(
+// The command, environment and paths of one fixture build, its cache cleared unless kept.
+function prepare(
   name: string,
   seedsDir: string,
-  env: Record<string, string> = {},
-  args: string[] = [],
-  options: BuildOptions = {},
-): FixtureSite {
+  env: Record<string, string>,
+  args: string[],
+  options: BuildOptions,
+): { args: string[]; cwd?: string; env: NodeJS.ProcessEnv; site: Omit<FixtureSite, 'status' | 'output'> } {
   const root = resolve('tests/.output', name);
   const cacheDir = resolve(root, 'cache');
   if (options.cache !== 'keep') rmSync(cacheDir, { recursive: true, force: true });
@@ -42,8 +39,8 @@ export function buildFixtureSite(
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !viteVariables.has(key)),
   );
-  const result = spawnSync('astro', ['build', '--outDir', outDir, ...args], {
-    encoding: 'utf8',
+  return {
+    args: ['build', '--outDir', outDir, ...args],
     ...(options.project !== undefined && { cwd: options.project }),
     env: {
       ...inherited,
@@ -55,6 +52,51 @@ export function buildFixtureSite(
       SEARCH_REPORT: resolve(root, 'search-index.json'),
       ...env,
     },
+    site: { outDir, report, buildReport },
+  };
+}
+
+/**
+ * Builds the site from a seeds folder into its own output, cache and report paths; from a clear
+ * cache unless asked to keep it, so a test sees the same build however often the suite runs.
+ */
+export function buildFixtureSite(
+  name: string,
+  seedsDir: string,
+  env: Record<string, string> = {},
+  args: string[] = [],
+  options: BuildOptions = {},
+): FixtureSite {
+  const build = prepare(name, seedsDir, env, args, options);
+  const result = spawnSync('astro', build.args, { encoding: 'utf8', cwd: build.cwd, env: build.env });
+  return { ...build.site, status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** A fixture build running in the background: its process (to kill), its output so far, and its end. */
+export interface RunningBuild {
+  process: ChildProcess;
+  output: () => string;
+  done: Promise<FixtureSite>;
+}
+
+/** Starts `buildFixtureSite`'s build without waiting for it. */
+export function startFixtureBuild(
+  name: string,
+  seedsDir: string,
+  env: Record<string, string> = {},
+  options: BuildOptions = {},
+): RunningBuild {
+  const build = prepare(name, seedsDir, env, [], options);
+  const child = spawn('astro', build.args, {
+    cwd: build.cwd,
+    env: build.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return { outDir, report, buildReport, status: result.status, output: `${result.stdout}${result.stderr}` };
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const done = new Promise<FixtureSite>((resolveDone) =>
+    child.on('close', (status) => resolveDone({ ...build.site, status, output })),
+  );
+  return { process: child, output: () => output, done };
 }

@@ -84,3 +84,17 @@ describe('reportIngest', () => {
     await expect(strict.outcome).rejects.toThrow(/strict mode: 1 problems/u);
   });
 });
+
+describe('seed files with no document among them', () => {
+  it('stops the build in every mode, saying how many are Git LFS pointers', async () => {
+    const summary = { documents: 0, problems, folder: 'seeds/', files: 2, lfsPointers: 2 };
+    const plain = await run({ STRICT: '' }, summary);
+    await expect(plain.outcome).rejects.toThrow(
+      'none of the 2 seed files in seeds/ is a document (listed above); 2 of them are Git LFS pointers: run `git lfs pull`',
+    );
+    expect(plain.lines).toContain('a.txt:1: error: empty file');
+    expect(plain.lines).not.toContain(
+      'seeds/: warning: the seeds folder holds no document: the site is built empty',
+    );
+  });
+});
