@@ -28,7 +28,7 @@ export async function buildChunks(cacheDir: string): Promise<Map<string, string>
   for (const record of records) hash.update(`${record.digest}\n`);
   const key = hash.digest('hex');
   const cachePath = resolve(cacheDir, 'archive-vocabulary.json');
-  const cached = await readJson<CachedChunks | undefined>(cachePath, undefined).catch(() => undefined);
+  const cached = await readJson<CachedChunks | undefined>(cachePath, undefined);
   if (cached?.key === key) return new Map(cached.chunks);
   const counts = new Map<string, number>();
   for (const record of records) {

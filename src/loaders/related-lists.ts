@@ -28,7 +28,7 @@ export async function cachedRelatedIds(
   for (const entry of newestFirst) hash.update(`\n${entry.id} ${String(entry.digest)}`);
   const key = hash.digest('hex');
   const path = resolve(cacheDir, 'archive-related.json');
-  const cached = await readJson<CachedLists | undefined>(path, undefined).catch(() => undefined);
+  const cached = await readJson<CachedLists | undefined>(path, undefined);
   if (cached?.key === key) return new Map(cached.lists);
   const lists = relatedIds(newestFirst, options);
   await writeJson(path, { key, lists: [...lists] } satisfies CachedLists);
