@@ -61,7 +61,7 @@ describe('searching for a phrase', () => {
   });
 
   it('finds nothing for a quoted phrase whose words stand only apart or in another order', async () => {
-    await openSearch(page, server.url, { q: '"через реку мост"' });
+    await openSearch(page, server.url, { q: '«через реку мост»' });
     await expect(searchStatus(page).textContent()).resolves.toBe('Ничего не найдено');
   });
 
