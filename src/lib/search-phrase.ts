@@ -37,7 +37,9 @@ export const phraseLength = (phrase: string): number =>
  */
 export function readPhrases(query: string): PhraseQuery {
   const words = clean(query);
-  const quoted = [...query.matchAll(QUOTED)].map((match) => clean(match[1] ?? '')).filter((run) => phraseLength(run) > 0);
+  const quoted = [...query.matchAll(QUOTED)]
+    .map((match) => clean(match[1] ?? ''))
+    .filter((run) => phraseLength(run) > 0);
   if (quoted.length > 0) return { words, phrases: quoted, quoted: true };
   return { words, phrases: phraseLength(words) > 1 ? [words] : [], quoted: false };
 }
@@ -70,7 +72,10 @@ export function phraseHolders(query: PhraseQuery, found: readonly (readonly Loca
       (found[at] ?? [])
         .filter(
           ({ words, matchedMetaFields }) =>
-            standTogether([...words].sort((a, b) => a - b), length) || matchedMetaFields?.includes('title'),
+            standTogether(
+              [...words].sort((a, b) => a - b),
+              length,
+            ) || matchedMetaFields?.includes('title'),
         )
         .map(({ id }) => id),
     );

@@ -11,7 +11,11 @@ import {
 
 describe('reading a query for phrases', () => {
   it('takes a query of several words as one phrase to rank by, not to require', () => {
-    expect(readPhrases('мост через  реку')).toEqual({ words: 'мост через реку', phrases: ['мост через реку'], quoted: false });
+    expect(readPhrases('мост через  реку')).toEqual({
+      words: 'мост через реку',
+      phrases: ['мост через реку'],
+      quoted: false,
+    });
   });
 
   it('has no phrase in a query of one word', () => {
@@ -21,7 +25,11 @@ describe('reading a query for phrases', () => {
 
   it('requires the quoted runs, in straight, Russian or English quotes, and drops the quotes from the words', () => {
     for (const query of ['"мост через реку"', '«мост через реку»', '„мост через реку“', '“мост через реку”'])
-      expect(readPhrases(query)).toEqual({ words: 'мост через реку', phrases: ['мост через реку'], quoted: true });
+      expect(readPhrases(query)).toEqual({
+        words: 'мост через реку',
+        phrases: ['мост через реку'],
+        quoted: true,
+      });
     expect(readPhrases('туман «мост через» реку "осень"')).toEqual({
       words: 'туман мост через реку осень',
       phrases: ['мост через', 'осень'],
@@ -31,7 +39,11 @@ describe('reading a query for phrases', () => {
 
   it('takes a quote not yet closed as a phrase to the end, and ignores empty quotes', () => {
     expect(readPhrases('"мост через ре')).toMatchObject({ phrases: ['мост через ре'], quoted: true });
-    expect(readPhrases('«» мост реку')).toEqual({ words: 'мост реку', phrases: ['мост реку'], quoted: false });
+    expect(readPhrases('«» мост реку')).toEqual({
+      words: 'мост реку',
+      phrases: ['мост реку'],
+      quoted: false,
+    });
   });
 
   it('counts the words of a phrase as the index does and spells it for its exact search', () => {
@@ -77,7 +89,13 @@ describe('ranking results by phrases', () => {
   };
 
   it('puts the documents holding the words together first, each part in its order of relevance', () => {
-    expect(order('мост через реку', [exact])).toEqual(['together', 'headline', 'forms', 'scattered', 'reversed']);
+    expect(order('мост через реку', [exact])).toEqual([
+      'together',
+      'headline',
+      'forms',
+      'scattered',
+      'reversed',
+    ]);
   });
 
   it('keeps only the documents holding every quoted phrase', () => {
