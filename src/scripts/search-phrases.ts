@@ -25,24 +25,24 @@ export async function searchWithPhrases<A extends Answer>(
   options: Record<string, unknown>,
 ): Promise<A | null> {
   const query = readPhrases(term);
-  if (query.phrases.length === 0) return search(query.words || term, options);
+  // Without quotes, phrases only rank, which an order by date has no use for.
+  const phrases = query.quoted || options['sort'] === undefined ? query.phrases : [];
+  if (phrases.length === 0) return search(query.words || term, options);
   // The exact searches need the same index chunks as the words, which are loading already.
   const exactOptions = { filters: options['filters'] ?? {} };
   const [response, ...exact] = await Promise.all([
     search(query.words, options),
-    ...query.phrases.map((phrase) => search(exactTerm(phrase), exactOptions)),
+    ...phrases.map((phrase) => search(exactTerm(phrase), exactOptions)),
   ]);
   if (!response) return null;
   const holders = phraseHolders(
     query,
     exact.map((answer) => answer?.results ?? []),
   );
-  const results = phrasesFirst(
-    response.results.map((result) => ({ ...result, together: holders.has(result.id) })),
-    ({ together }) => together,
-    query.quoted,
-  ) as A['results'];
-  if (!query.quoted) return { ...response, results };
+  const marked = response.results.map((result) => ({ ...result, together: holders.has(result.id) }));
+  // The order stays the index's: relevance puts phrases first once every index is merged.
+  if (!query.quoted) return { ...response, results: marked };
+  const results = phrasesFirst(marked, ({ together }) => together, true);
   // A quoted query counts what it keeps: the filter counts of its phrase's pages.
   return { ...response, results, filters: exact[0]?.filters ?? response.filters };
 }
