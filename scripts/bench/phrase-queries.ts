@@ -102,7 +102,7 @@ export function rarePhrases(documents: readonly IndexedDocument[], count: number
 
 const folded = (text: string): string[] => text.split(/[\s\u00a0]+/u).map(foldWord).filter(Boolean);
 
-/** Headlines of two words or more that no other document shares, each as its own query. */
+/** Headlines of two words or more that no other document shares, each as its own query (typed with plain spaces). */
 export function wholeHeadlines(documents: readonly IndexedDocument[], count: number): KnownQuery[] {
   const seen = new Map<string, number>();
   for (const { title } of documents) seen.set(folded(title).join(' '), (seen.get(folded(title).join(' ')) ?? 0) + 1);
@@ -110,7 +110,7 @@ export function wholeHeadlines(documents: readonly IndexedDocument[], count: num
     .filter(({ title }) => folded(title).length > 1 && seen.get(folded(title).join(' ')) === 1)
     .sort(byHash(({ url }) => url))
     .slice(0, count)
-    .map(({ title, url }) => ({ query: title, url }));
+    .map(({ title, url }) => ({ query: title.replace(/[\s\u00a0]+/gu, ' '), url }));
 }
 
 /**
