@@ -22,7 +22,9 @@ export interface KnownQuery {
 /** Every document of a built site's search bundles (the `fragment` folder of each `pagefind…` folder). */
 export function readIndexedDocuments(dist: string): IndexedDocument[] {
   const documents: IndexedDocument[] = [];
-  for (const bundle of readdirSync(dist).filter((name) => /^pagefind(?:-[0-9a-f]+)?$/u.test(name)).sort()) {
+  for (const bundle of readdirSync(dist)
+    .filter((name) => /^pagefind(?:-[0-9a-f]+)?$/u.test(name))
+    .sort()) {
     const folder = join(dist, bundle, 'fragment');
     for (const name of readdirSync(folder).sort()) {
       const text = gunzipSync(readFileSync(join(folder, name)))
@@ -61,7 +63,10 @@ function runs(text: string): Word[][] {
 }
 
 const order = (key: string): string => createHash('sha1').update(key).digest('hex');
-const byHash = <T>(key: (item: T) => string) => (a: T, b: T) => (order(key(a)) < order(key(b)) ? -1 : 1);
+const byHash =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    order(key(a)) < order(key(b)) ? -1 : 1;
 
 /**
  * Rare phrases: three consecutive words (in a document's text or headline) found together in no
@@ -90,7 +95,9 @@ export function rarePhrases(documents: readonly IndexedDocument[], count: number
     return false;
   };
   const picked: KnownQuery[] = [];
-  for (const { document, at } of documents.map((document, at) => ({ document, at })).sort(byHash(({ document }) => document.url))) {
+  for (const { document, at } of documents
+    .map((document, at) => ({ document, at }))
+    .sort(byHash(({ document }) => document.url))) {
     if (picked.length >= count) break;
     const rare = [...(phrases[at] ?? new Map<string, string>())]
       .filter(([key]) => holders.get(key)?.size === 1 && apart(key))
@@ -100,12 +107,17 @@ export function rarePhrases(documents: readonly IndexedDocument[], count: number
   return picked;
 }
 
-const folded = (text: string): string[] => text.split(/[\s\u00a0]+/u).map(foldWord).filter(Boolean);
+const folded = (text: string): string[] =>
+  text
+    .split(/[\s\u00a0]+/u)
+    .map(foldWord)
+    .filter(Boolean);
 
 /** Headlines of two words or more that no other document shares, each as its own query (typed with plain spaces). */
 export function wholeHeadlines(documents: readonly IndexedDocument[], count: number): KnownQuery[] {
   const seen = new Map<string, number>();
-  for (const { title } of documents) seen.set(folded(title).join(' '), (seen.get(folded(title).join(' ')) ?? 0) + 1);
+  for (const { title } of documents)
+    seen.set(folded(title).join(' '), (seen.get(folded(title).join(' ')) ?? 0) + 1);
   return documents
     .filter(({ title }) => folded(title).length > 1 && seen.get(folded(title).join(' ')) === 1)
     .sort(byHash(({ url }) => url))
@@ -123,13 +135,16 @@ export function headlineWords(documents: readonly IndexedDocument[], count: numb
     return words.slice(1).flatMap((word, at) => {
       const first = words[at] ?? '';
       if (foldWord(first).length < 3 || foldWord(word).length < 3) return [];
-      const typed = [first, word].map((one) => one.replace(/[^\p{L}\p{N}]/gu, '').toLocaleLowerCase()).join(' ');
+      const typed = [first, word]
+        .map((one) => one.replace(/[^\p{L}\p{N}]/gu, '').toLocaleLowerCase())
+        .join(' ');
       return [{ key: `${foldWord(first)} ${foldWord(word)}`, typed }];
     });
   };
   const holders = new Map<string, number>();
   for (const { title } of documents)
-    for (const key of new Set(pairs(title).map((pair) => pair.key))) holders.set(key, (holders.get(key) ?? 0) + 1);
+    for (const key of new Set(pairs(title).map((pair) => pair.key)))
+      holders.set(key, (holders.get(key) ?? 0) + 1);
   const picked: KnownQuery[] = [];
   for (const { title, url } of [...documents].sort(byHash(({ url }) => url))) {
     if (picked.length >= count) break;

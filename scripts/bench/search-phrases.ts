@@ -53,7 +53,8 @@ async function firstTen(page: Page, query: string): Promise<string[]> {
       const status = document.querySelector('search-app [role="status"]')?.textContent ?? '';
       if (list?.dataset['query'] !== asked) return false;
       // Results shown and every one loaded (the list is named before it is filled), or none found.
-      const shown = list.querySelector('a[data-search-result]') !== null && list.querySelector('[data-pending]') === null;
+      const shown =
+        list.querySelector('a[data-search-result]') !== null && list.querySelector('[data-pending]') === null;
       return shown || status === 'Ничего не найдено';
     },
     query,
@@ -112,7 +113,14 @@ export async function measurePhraseSearch(dist: string, count = 200): Promise<Ph
   if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH or install chromium');
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     // No service worker: each query's fragments are fetched (or read from the HTTP cache) by the page.
@@ -134,7 +142,9 @@ export async function measurePhraseSearch(dist: string, count = 200): Promise<Ph
 if (import.meta.main) {
   const [dist, count] = process.argv.slice(2);
   if (!dist) {
-    console.error('usage: npx node scripts/bench/search-phrases.ts <dist> [queries of each kind, default 200]');
+    console.error(
+      'usage: npx node scripts/bench/search-phrases.ts <dist> [queries of each kind, default 200]',
+    );
     process.exit(2);
   }
   console.log(JSON.stringify(await measurePhraseSearch(dist, count ? Number(count) : undefined), null, 2));
