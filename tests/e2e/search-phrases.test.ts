@@ -60,6 +60,11 @@ describe('searching for a phrase', () => {
     }
   });
 
+  it('keeps only the documents holding a quoted phrase in an order by date too', async () => {
+    await openSearch(page, server.url, { q: '«мост через реку»', sort: 'newest' });
+    expect(await titles()).toEqual([HEADLINE, 'Рассказ экскурсовода', 'Прогулка вдоль набережной']);
+  });
+
   it('finds nothing for a quoted phrase whose words stand only apart or in another order', async () => {
     await openSearch(page, server.url, { q: '«через реку мост»' });
     await expect(searchStatus(page).textContent()).resolves.toBe('Ничего не найдено');
