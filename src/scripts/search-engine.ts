@@ -5,6 +5,8 @@ import { headlinesFirst, HEADLINE_WINDOW } from '../lib/search-headlines.ts';
 import { archiveWeights, mergeCounts, mergeRanked, type IndexShare } from '../lib/search-merge.ts';
 import { matchesQueryWords, planLanguages, SHARD_FILTER, type BundleEntry } from '../lib/search-shards.ts';
 import { FILTER_KEYS, type SearchState } from '../lib/search-state.ts';
+import { phrasesFirst } from '../lib/search-phrase.ts';
+import { searchWithPhrases } from './search-phrases.ts';
 import { pagefindTerm } from './search-query.ts';
 
 /** What a page shows of one result. */
@@ -53,7 +55,12 @@ interface ResultData {
   filters?: Record<string, string[] | undefined>;
 }
 interface RawResult {
+  id: string;
   score: number;
+  /** Positions of the matched words in the page's text. */
+  words: number[];
+  /** Whether the page holds the query's phrases (`search-phrases.ts`). */
+  together?: boolean;
   data: () => Promise<ResultData>;
 }
 interface RawResponse {
@@ -191,8 +198,12 @@ async function searchIndex(
   term: string | null,
   options: Record<string, unknown>,
 ): Promise<IndexAnswer | null> {
+  const search = (options: Record<string, unknown>) =>
+    term === null
+      ? index.api.search(null, options)
+      : searchWithPhrases((words, more) => index.api.search(words, more), term, options);
   if (index.shards.length < 2) {
-    const response = await index.api.search(term, options);
+    const response = await search(options);
     if (!response) return null;
     const { results, filters, unfilteredResultCount } = response;
     return {
@@ -205,7 +216,7 @@ async function searchIndex(
   const responses = (
     await Promise.all(
       index.shards.map(async ({ shard, pages }) => {
-        const response = await index.api.search(term, {
+        const response = await search({
           ...options,
           filters: { ...filters, [SHARD_FILTER]: { any: [String(shard)] } },
         });
@@ -356,7 +367,9 @@ export class SearchEngine {
     );
     if (lists.length === 1 || state.sort === 'relevance') {
       // One list keeps its own order (score or date); several are merged by weighted score.
-      const ordered = lists.length === 1 ? (lists[0] ?? []) : mergeRanked(lists, 'relevance');
+      const merged = lists.length === 1 ? (lists[0] ?? []) : mergeRanked(lists, 'relevance');
+      // Documents holding the query's words together come first, across every index.
+      const ordered = phrasesFirst(merged, ({ result }) => result.together === true, false);
       const results = ordered.map(({ result, score }) => pending(result, score));
       if (state.sort !== 'relevance' || !term) return { results, total, counts };
       // The first results are re-ordered by their headlines, which their fragments hold.
