@@ -11,6 +11,7 @@ import { distStats } from './dist-stats.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { measureSearch, OUR_SEARCH, PAGEFIND_DEFAULT_UI, type SearchFigures, type SearchSite } from './measure-search.ts';
 import { saveWholeArchive } from './reader-update.ts';
+import { qualityLines, searchQuality } from './search-quality.ts';
 import { rebuildCases } from './rebuilds.ts';
 import { runCommand, type CommandRun } from './run-command.ts';
 import { variantConfig, variants } from './variants.ts';
@@ -212,6 +213,7 @@ export async function main(argv: string[]): Promise<void> {
       'no-rebuild': { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
       'no-deploy': { type: 'boolean', default: false },
+      'no-quality': { type: 'boolean', default: false },
       'max-rss-gb': { type: 'string', default: '16' },
     },
   });
@@ -286,6 +288,8 @@ export async function main(argv: string[]): Promise<void> {
     if (Object.keys(rebuilds).length > 0) await astroBuild(`${label}-deployed`, buildOptions);
     deploy = await deployDelta(label, docs, buildOptions);
   }
+  // Word forms, typos and phrases are measured on real text, the same whatever --docs says.
+  const quality = values['no-quality'] ? undefined : await searchQuality(join(ROOT, 'real-help'), (line) => console.log(line));
   const result = {
     docs,
     variant: values.variant,
@@ -316,6 +320,7 @@ export async function main(argv: string[]): Promise<void> {
     search: searchFigures,
     peerSearch,
     deploy,
+    quality,
   };
   const file = join(ROOT, `results-${label}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
@@ -334,4 +339,5 @@ export async function main(argv: string[]): Promise<void> {
     const times = hugoSeconds === undefined ? '' : `, ${toHugo(run.run.seconds)}× Hugo`;
     console.log(`  rebuild ${name}: ${run.run.seconds} s${times}${rendered}`);
   }
+  for (const line of quality ? qualityLines(quality) : []) console.log(line);
 }
