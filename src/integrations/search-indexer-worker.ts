@@ -8,6 +8,7 @@ import { bundleFolder, bundleKeyText, planBundles, spacingFor } from '../lib/sea
 import { searchDocument, searchUrl, SEARCH_DOCUMENT_VERSION } from '../lib/search-document.ts';
 import { bodiesDir, readBody } from '../loaders/document-bodies.ts';
 import { readRecords, type DocumentRecord } from '../loaders/document-records.ts';
+import { entryPacks, packBundle, type FragmentPacks } from './search-packs.ts';
 import {
   closePagefind,
   indexDocuments,
@@ -35,6 +36,8 @@ export interface BuiltBundle {
   first: string;
   last: string;
   languages: Record<string, number>;
+  /** Its fragments' packs (`src/integrations/search-packs.ts`). */
+  packs: FragmentPacks | undefined;
   /** False when the bundle was reused from the cache. */
   indexed: boolean;
   /** Time spent indexing it, 0 when reused. */
@@ -46,6 +49,9 @@ export interface BundleResult {
   bundles: BuiltBundle[];
   end: number;
 }
+
+// The bundle layout this build writes, part of every bundle's key: fragments packed, pages numbered.
+const PACK_LAYOUT = 'fragment packs 1';
 
 // Files of Pagefind's ready-made interfaces: the site loads none of them from a further bundle.
 const unusedInFurtherBundles = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
@@ -69,6 +75,7 @@ async function index(
   const building = `${folder}.part`;
   await rm(building, { recursive: true, force: true });
   await indexDocuments(documents(), (pagefindIndex) => writeBundle(pagefindIndex, building));
+  await packBundle(building);
   if (!tail) {
     const names = await readdir(building);
     await Promise.all(
@@ -84,7 +91,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
   const cache = bundleCacheDir(task.cacheDir);
   const bodies = bodiesDir(task.cacheDir);
   await mkdir(cache, { recursive: true });
-  const indexer = `pagefind ${pagefindVersion()}, search document ${SEARCH_DOCUMENT_VERSION}`;
+  const indexer = `pagefind ${pagefindVersion()}, search document ${SEARCH_DOCUMENT_VERSION}, ${PACK_LAYOUT}`;
   const bundles: BuiltBundle[] = [];
   try {
     for (const range of planBundles(
@@ -99,6 +106,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
       const started = performance.now();
       const indexed = !existsSync(join(cached, 'pagefind-entry.json'));
       if (indexed) await index(members, bodies, cached, range.tail);
+      const entry = await readFile(join(cached, 'pagefind-entry.json'), 'utf8');
       bundles.push({
         folder: bundleFolder(key, range.tail),
         key,
@@ -106,7 +114,8 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
         documents: members.length,
         first: members[0]?.date ?? '',
         last: members.at(-1)?.date ?? '',
-        languages: languageCounts(await readFile(join(cached, 'pagefind-entry.json'), 'utf8')),
+        languages: languageCounts(entry),
+        packs: entryPacks(entry),
         indexed,
         ms: indexed ? Math.round(performance.now() - started) : 0,
       });
