@@ -230,7 +230,7 @@ function fromPacks(index: Index, shard: number, results: RawResult[], term: stri
 function datePlan(index: Index, options: Record<string, unknown>) {
   const sort = (options['sort'] as { date?: string } | undefined)?.date;
   if (index.readers.size === 0 || sort === undefined) return { asked: options, order: undefined };
-  const { sort: _dropped, ...asked } = options;
+  const asked = Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'sort'));
   const sign = sort === 'desc' ? -1 : 1;
   const page = (result: RawResult): number => Number.parseInt(result.id, 36);
   return {
