@@ -5,7 +5,13 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packFragments, PACK_PAGES } from '../lib/fragment-packs.ts';
-import { decodeCbor, encodeCbor, numberPages, withoutSignature, withSignature } from '../lib/pagefind-meta.ts';
+import {
+  decodeCbor,
+  encodeCbor,
+  numberPages,
+  withoutSignature,
+  withSignature,
+} from '../lib/pagefind-meta.ts';
 
 /** The packs of a bundle as its entry file lists them: pages per pack, and each language's packs in page order. */
 export interface FragmentPacks {
@@ -21,14 +27,23 @@ interface Entry {
 const hashOf = (bytes: Uint8Array, length: number): string =>
   createHash('sha256').update(bytes).digest('hex').slice(0, length);
 
-async function packLanguage(folder: string, language: string, metaHash: string): Promise<{ meta: string; packs: string[] }> {
+async function packLanguage(
+  folder: string,
+  language: string,
+  metaHash: string,
+): Promise<{ meta: string; packs: string[] }> {
   const metaFile = join(folder, `pagefind.${metaHash}.pf_meta`);
   const decoded = decodeCbor(withoutSignature(gunzipSync(await readFile(metaFile))));
   const { meta, hashes } = numberPages(decoded);
   const fragmentFile = (hash: string): string => join(folder, 'fragment', `${hash}.pf_fragment`);
   const fragments = await Promise.all(hashes.map((hash) => readFile(fragmentFile(hash))));
-  const packs = packFragments(fragments, PACK_PAGES).map((bytes) => ({ bytes, name: `${language}_${hashOf(bytes, 10)}` }));
-  await Promise.all(packs.map(({ bytes, name }) => writeFile(join(folder, 'fragment', `${name}.pf_pack`), bytes)));
+  const packs = packFragments(fragments, PACK_PAGES).map((bytes) => ({
+    bytes,
+    name: `${language}_${hashOf(bytes, 10)}`,
+  }));
+  await Promise.all(
+    packs.map(({ bytes, name }) => writeFile(join(folder, 'fragment', `${name}.pf_pack`), bytes)),
+  );
   // Identical pages share a fragment: each file goes once.
   await Promise.all([...new Set(hashes)].map((hash) => rm(fragmentFile(hash))));
   const compressed = gzipSync(withSignature(encodeCbor(meta)), { level: 9 });

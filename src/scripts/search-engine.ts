@@ -103,7 +103,11 @@ async function readBundles(
 ): Promise<(BundleEntry & { packs?: BundleList['bundles'][number]['packs'] })[]> {
   const tag = metaCacheTag ? `?ts=${encodeURIComponent(metaCacheTag)}` : '';
   const list = await readJson<BundleList>(`${bundle}bundles.json${tag}`);
-  return list.bundles.map(({ path, languages, packs }) => ({ bundle: withBase(base, path), languages, packs }));
+  return list.bundles.map(({ path, languages, packs }) => ({
+    bundle: withBase(base, path),
+    languages,
+    packs,
+  }));
 }
 
 // Matches in the date meta field are no reason to rank a document (the date is not its text).
@@ -127,7 +131,9 @@ async function openIndexes(
   const reader = (path: string, language: string): FragmentReader | undefined => {
     const packs = listed.find((entry) => entry.bundle === path)?.packs;
     const names = packs?.languages[language];
-    return packs && names ? new FragmentReader({ bundle: path, pages: packs.pages, packs: names }) : undefined;
+    return packs && names
+      ? new FragmentReader({ bundle: path, pages: packs.pages, packs: names })
+      : undefined;
   };
   const root = document.documentElement;
   const pageLang = root.lang;
@@ -237,7 +243,8 @@ function datePlan(index: Index, options: Record<string, unknown>) {
     asked,
     order: {
       results: (results: RawResult[]) => [...results].sort((a, b) => sign * (page(a) - page(b))),
-      shards: <T extends { shard: number }>(lists: T[]) => [...lists].sort((a, b) => sign * (a.shard - b.shard)),
+      shards: <T extends { shard: number }>(lists: T[]) =>
+        [...lists].sort((a, b) => sign * (a.shard - b.shard)),
     },
   };
 }
@@ -272,7 +279,9 @@ async function searchIndex(
           ...asked,
           filters: { ...filters, [SHARD_FILTER]: { any: [String(shard)] } },
         });
-        return response ? [{ ...response, results: fromPacks(index, shard, response.results, term), pages, shard }] : [];
+        return response
+          ? [{ ...response, results: fromPacks(index, shard, response.results, term), pages, shard }]
+          : [];
       }),
     )
   ).flat();
@@ -281,7 +290,11 @@ async function searchIndex(
   if (order) {
     // One list in date order: each bundle's pages in order, the bundles one after another.
     const results = order.shards(kept).flatMap((response) => order.results(response.results));
-    return { index, lists: [{ results, share: { pages: index.pages, matching: results.length } }], filters: merged };
+    return {
+      index,
+      lists: [{ results, share: { pages: index.pages, matching: results.length } }],
+      filters: merged,
+    };
   }
   return {
     index,

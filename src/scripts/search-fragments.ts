@@ -11,7 +11,11 @@ export interface PackedFragments {
 
 // Bytes `first` to `last` of a file. A host (or a cache) that ignores ranges sends it whole: the
 // whole file is then kept, so its other fragments cost nothing more.
-async function range(url: string, first: number, last: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
+async function range(
+  url: string,
+  first: number,
+  last: number,
+): Promise<{ bytes: Uint8Array; whole: boolean }> {
   const response = await fetch(url, { headers: { Range: `bytes=${first}-${last}` } });
   if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -19,7 +23,9 @@ async function range(url: string, first: number, last: number): Promise<{ bytes:
 }
 
 async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fragmentRange, headerBytes, packFragments, packPlace, PACK_PAGES } from '../../../src/lib/fragment-packs.ts';
+import {
+  fragmentRange,
+  headerBytes,
+  packFragments,
+  packPlace,
+  PACK_PAGES,
+} from '../../../src/lib/fragment-packs.ts';
 
 const fragment = (size: number, fill: number) => new Uint8Array(size).fill(fill);
 
