@@ -28,7 +28,8 @@ export async function pagefindSearch(
     const packs = listed.bundles.find((entry) => '/' + entry.path === bundle)?.packs;
     const packed = async (result) => {
       const page = parseInt(result.id, 36);
-      const name = Object.values(packs.languages)[0][Math.floor(page / packs.pages)];
+      // Pagefind searches the index of the page's language.
+      const name = packs.languages[document.documentElement.lang][Math.floor(page / packs.pages)];
       const bytes = new Uint8Array(await (await fetch(bundle + 'fragment/' + name + '.pf_pack')).arrayBuffer());
       const view = new DataView(bytes.buffer);
       const slot = page % packs.pages;
