@@ -42,6 +42,8 @@ describe('Pagefind metadata', () => {
   it('refuses what it cannot read rather than guessing', () => {
     expect(() => decodeCbor(new Uint8Array([0xa1, 0x01, 0x02]))).toThrow(/major type 5/u);
     expect(() => decodeCbor(new Uint8Array([0x01, 0x02]))).toThrow(/after the CBOR value/u);
+    expect(() => decodeCbor(new Uint8Array([0x1b, 0, 0, 0, 0, 0, 0, 0, 1]))).toThrow(/8-byte lengths/u);
+    expect(decodeCbor(encodeCbor([-5, new Uint8Array([1, 2])]))).toEqual([-5, new Uint8Array([1, 2])]);
     expect(() => encodeCbor(1.5)).toThrow(/integer/u);
     expect(() => numberPages(['1.6.0'])).toThrow(/not Pagefind metadata/u);
   });
