@@ -20,7 +20,13 @@ export interface SearchIntegrationOptions {
 /** The list of bundles the search page reads, from a build's bundles. */
 export function bundleList(bundles: readonly BuiltBundle[]): BundleList {
   return {
-    bundles: bundles.map(({ folder, languages, first, last }) => ({ path: folder, languages, first, last })),
+    bundles: bundles.map(({ folder, languages, first, last, packs }) => ({
+      path: folder,
+      languages,
+      first,
+      last,
+      ...(packs ? { packs } : {}),
+    })),
   };
 }
 
@@ -28,7 +34,7 @@ export function bundleList(bundles: readonly BuiltBundle[]): BundleList {
 export function report(bundles: readonly BuiltBundle[]): {
   indexed: string[];
   reused: string[];
-  bundles: Omit<BuiltBundle, 'cached'>[];
+  bundles: Omit<BuiltBundle, 'cached' | 'packs'>[];
 } {
   return {
     indexed: bundles.filter((bundle) => bundle.indexed).map((bundle) => bundle.folder),

@@ -9,6 +9,7 @@ import { searchDocument, searchUrl } from '../lib/search-document.ts';
 import { codeDigest } from '../loaders/code-digest.ts';
 import { bodiesDir, readBody } from '../loaders/document-bodies.ts';
 import { readRecords, type DocumentRecord } from '../loaders/document-records.ts';
+import { entryPacks, packBundle, type FragmentPacks } from './search-packs.ts';
 import {
   closePagefind,
   indexDocuments,
@@ -36,6 +37,8 @@ export interface BuiltBundle {
   first: string;
   last: string;
   languages: Record<string, number>;
+  /** Its fragments' packs (`src/integrations/search-packs.ts`). */
+  packs: FragmentPacks | undefined;
   /** False when the bundle was reused from the cache. */
   indexed: boolean;
   /** Time spent indexing it, 0 when reused. */
@@ -73,6 +76,7 @@ async function index(
   const building = `${folder}.part`;
   await rm(building, { recursive: true, force: true });
   await indexDocuments(documents(), (pagefindIndex) => writeBundle(pagefindIndex, building));
+  await packBundle(building);
   if (!tail) {
     const names = await readdir(building);
     await Promise.all(
@@ -105,6 +109,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
       const started = performance.now();
       const indexed = !existsSync(join(cached, 'pagefind-entry.json'));
       if (indexed) await index(members, bodies, cached, range.tail);
+      const entry = await readFile(join(cached, 'pagefind-entry.json'), 'utf8');
       bundles.push({
         folder: bundleFolder(key, range.tail),
         key,
@@ -112,7 +117,8 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
         documents: members.length,
         first: members[0]?.date ?? '',
         last: members.at(-1)?.date ?? '',
-        languages: languageCounts(await readFile(join(cached, 'pagefind-entry.json'), 'utf8')),
+        languages: languageCounts(entry),
+        packs: entryPacks(entry),
         indexed,
         ms: indexed ? Math.round(performance.now() - started) : 0,
       });

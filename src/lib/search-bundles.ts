@@ -133,6 +133,8 @@ export interface ListedBundle {
   /** Dates of its first and last document (bundles are in date order, oldest first). */
   first: string;
   last: string;
+  /** Its fragments' packs: pages per pack and each language's pack names in page order (`src/lib/fragment-packs.ts`). */
+  packs?: { pages: number; languages: Record<string, string[]> };
 }
 
 /** The list of bundles the build writes for the search page, oldest first, the entry bundle last. */

@@ -8,6 +8,7 @@ import { FILTER_KEYS, type SearchState } from '../lib/search-state.ts';
 import { phrasesFirst } from '../lib/search-phrase.ts';
 import { searchWithPhrases } from './search-phrases.ts';
 import { pagefindTerm } from './search-query.ts';
+import { FragmentReader, resultUrl } from './search-fragments.ts';
 
 /** What a page shows of one result. */
 export interface SearchHit {
@@ -55,9 +56,10 @@ interface ResultData {
   filters?: Record<string, string[] | undefined>;
 }
 interface RawResult {
+  /** Pagefind's id of the page: in a bundle with packed fragments, its number in base 36. */
   id: string;
   score: number;
-  /** Positions of the matched words in the page's text. */
+  /** Word positions of the matches in the page's content. */
   words: number[];
   /** Whether the page holds the query's phrases (`search-phrases.ts`). */
   together?: boolean;
@@ -87,6 +89,10 @@ interface Index {
   pages: number;
   /** Bundles merged into this instance, by shard number with their pages; with more than one it is searched shard by shard. */
   shards: { shard: number; pages: number }[];
+  /** Each shard's packed fragments; absent when Pagefind's own fragments are read (the dev server's index). */
+  readers: Map<number, FragmentReader>;
+  base: string;
+  highlightParam: string;
 }
 
 async function readJson<T>(url: string): Promise<T> {
@@ -101,10 +107,14 @@ async function readBundles(
   bundle: string,
   base: string,
   metaCacheTag: string | undefined,
-): Promise<BundleEntry[]> {
+): Promise<(BundleEntry & { packs?: BundleList['bundles'][number]['packs'] })[]> {
   const tag = metaCacheTag ? `?ts=${encodeURIComponent(metaCacheTag)}` : '';
   const list = await readJson<BundleList>(`${bundle}bundles.json${tag}`);
-  return list.bundles.map(({ path, languages }) => ({ bundle: withBase(base, path), languages }));
+  return list.bundles.map(({ path, languages, packs }) => ({
+    bundle: withBase(base, path),
+    languages,
+    packs,
+  }));
 }
 
 // Matches in the date meta field are no reason to rank a document (the date is not its text).
@@ -122,7 +132,16 @@ async function openIndexes(
   highlightParam: string,
   metaCacheTag: string | undefined,
 ): Promise<Index[]> {
-  const plans = planLanguages(await readBundles(bundle, base, metaCacheTag), bundle);
+  const listed = await readBundles(bundle, base, metaCacheTag);
+  const plans = planLanguages(listed, bundle);
+  // A language's fragments in a bundle, read from its packs when the build packed them.
+  const reader = (path: string, language: string): FragmentReader | undefined => {
+    const packs = listed.find((entry) => entry.bundle === path)?.packs;
+    const names = packs?.languages[language];
+    return packs && names
+      ? new FragmentReader({ bundle: path, pages: packs.pages, packs: names })
+      : undefined;
+  };
   const root = document.documentElement;
   const pageLang = root.lang;
   return Promise.all(
@@ -153,11 +172,21 @@ async function openIndexes(
       await Promise.all(
         merged.map(({ bundle: path, shard }) => api.mergeIndex(path, { language, ...shared, ...tag(shard) })),
       );
+      const readers = new Map(
+        bundles.flatMap(({ bundle: path, shard }) => {
+          const found = reader(path, language);
+          return found ? [[shard, found] as const] : [];
+        }),
+      );
       return {
         api,
         language,
         pages,
         shards: bundles.map(({ shard, pages: held }) => ({ shard, pages: held })),
+        // Packed only when every bundle is: the build packs all or (the dev server) none.
+        readers: readers.size === bundles.length ? readers : new Map(),
+        base,
+        highlightParam,
       };
     }),
   );
@@ -190,6 +219,43 @@ async function withoutFallbacks<T extends RawResponse>(responses: T[], term: str
   return verdicts.includes(true) ? responses.filter((_, at) => verdicts[at] !== false) : responses;
 }
 
+// A packed bundle's results read their fragments from its packs, as Pagefind's own data would.
+function fromPacks(index: Index, shard: number, results: RawResult[], term: string | null): RawResult[] {
+  const reader = index.readers.get(shard);
+  if (!reader) return results;
+  return results.map((result) => ({
+    ...result,
+    data: async () => {
+      const fragment = await reader.read(result.id);
+      return {
+        ...fragment,
+        url: resultUrl(index.base, text(fragment['url']), index.highlightParam, term ?? ''),
+        content: text(fragment['content']).replace(/\u200B/gu, ''),
+        locations: result.words,
+      };
+    },
+  }));
+}
+
+// Packed bundles number their pages in date order and keep no sort order of their own (see
+// `src/lib/pagefind-meta.ts`): a date order is the page numbers' order, and bundles follow each
+// other in date order (their shard numbers).
+function datePlan(index: Index, options: Record<string, unknown>) {
+  const sort = (options['sort'] as { date?: string } | undefined)?.date;
+  if (index.readers.size === 0 || sort === undefined) return { asked: options, order: undefined };
+  const asked = Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'sort'));
+  const sign = sort === 'desc' ? -1 : 1;
+  const page = (result: RawResult): number => Number.parseInt(result.id, 36);
+  return {
+    asked,
+    order: {
+      results: (results: RawResult[]) => [...results].sort((a, b) => sign * (page(a) - page(b))),
+      shards: <T extends { shard: number }>(lists: T[]) =>
+        [...lists].sort((a, b) => sign * (a.shard - b.shard)),
+    },
+  };
+}
+
 // Pagefind orders a merged instance's results by score, a date order's scores are positions
 // within one shard, and each shard falls back on its own: a sharded index is searched shard by
 // shard (its synthetic filter picks one), and the lists are merged here.
@@ -198,38 +264,54 @@ async function searchIndex(
   term: string | null,
   options: Record<string, unknown>,
 ): Promise<IndexAnswer | null> {
-  const search = (options: Record<string, unknown>) =>
+  const { asked, order } = datePlan(index, options);
+  const search = (more: Record<string, unknown>) =>
     term === null
-      ? index.api.search(null, options)
-      : searchWithPhrases((words, more) => index.api.search(words, more), term, options);
+      ? index.api.search(null, more)
+      : searchWithPhrases((words, extra) => index.api.search(words, extra), term, more);
   if (index.shards.length < 2) {
-    const response = await search(options);
+    const response = await search(asked);
     if (!response) return null;
-    const { results, filters, unfilteredResultCount } = response;
+    const { filters, unfilteredResultCount } = response;
+    const shard = index.shards[0]?.shard ?? 0;
+    const found = fromPacks(index, shard, response.results, term);
+    const results = order ? order.results(found) : found;
     return {
       index,
       lists: [{ results, share: { pages: index.pages, matching: unfilteredResultCount } }],
       filters,
     };
   }
-  const filters = options['filters'] as Record<string, unknown>;
+  const filters = asked['filters'] as Record<string, unknown>;
   const responses = (
     await Promise.all(
       index.shards.map(async ({ shard, pages }) => {
         const response = await search({
-          ...options,
+          ...asked,
           filters: { ...filters, [SHARD_FILTER]: { any: [String(shard)] } },
         });
-        return response ? [{ ...response, pages }] : [];
+        return response
+          ? [{ ...response, results: fromPacks(index, shard, response.results, term), pages, shard }]
+          : [];
       }),
     )
   ).flat();
   const kept = term === null ? responses : await withoutFallbacks(responses, term);
+  const merged = mergeCounts(kept.map((response) => response.filters));
+  if (order) {
+    // One list in date order: each bundle's pages in order, the bundles one after another.
+    const results = order.shards(kept).flatMap((response) => order.results(response.results));
+    return {
+      index,
+      lists: [{ results, share: { pages: index.pages, matching: results.length } }],
+      filters: merged,
+    };
+  }
   return {
     index,
     // A bundle's own matches weigh its words, as Pagefind does inside it.
     lists: kept.map(({ results, pages }) => ({ results, share: { pages, matching: results.length } })),
-    filters: mergeCounts(kept.map((response) => response.filters)),
+    filters: merged,
   };
 }
 

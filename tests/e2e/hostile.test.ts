@@ -14,6 +14,7 @@ import {
   UNSPELLED,
 } from '../fixtures/hostile-cases.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { pagefindSearch } from '../support/pagefind-api.ts';
 import { textsOf } from '../support/html-text.ts';
 import { strictXml } from '../support/strict-xml.ts';
 
@@ -212,11 +213,8 @@ describe('a megabyte headline and a megabyte paragraph', () => {
   it('give search results a bounded title', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${inject('hostileUrl')}/search/`);
-    const titles = (await tab.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      const search = await pagefind.search(${JSON.stringify(LONG_END)});
-      return Promise.all(search.results.map(async (result) => (await result.data()).meta.title));
-    })()`)) as string[];
+    const [found = []] = await pagefindSearch(tab, [LONG_END], '/pagefind/', 100);
+    const titles = found.map((data) => data.meta['title'] ?? '');
     await tab.close();
     expect(titles).toHaveLength(2);
     for (const title of titles) expect(graphemes(title)).toBeLessThanOrEqual(201);

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCases, PAYLOAD } from '../fixtures/ingest-cases.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { pagefindSearch } from '../support/pagefind-api.ts';
 import { buildFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 import { textsOf } from '../support/html-text.ts';
 import { scanDist, unsafeInFeed, unsafeInHtml } from '../support/scan-dist.ts';
@@ -160,12 +161,9 @@ describe('building a seeds folder of every awkward case', () => {
   it('finds the last paragraph of the 3 MB document through the search index', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/search/`);
-    // Pagefind's own browser API, as the search page loads it (a string, so no bundler rewrites it).
-    const urls = await page.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      const search = await pagefind.search(${JSON.stringify(LAST_WORD)});
-      return Promise.all(search.results.map(async (result) => (await result.data()).url));
-    })()`);
+    // Pagefind's own browser API, as the search page loads it.
+    const [found = []] = await pagefindSearch(page, [LAST_WORD], '/pagefind/', 100);
+    const urls = found.map((data) => data.url);
     await page.close();
     expect(urls).toEqual(['/doc/large-3mb/']);
   });

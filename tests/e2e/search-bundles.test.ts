@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idHash, spacingFor, type BundleList } from '../../src/lib/search-bundles.ts';
@@ -16,6 +15,7 @@ import {
   valueCount,
 } from '../support/search-page.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { packedFragments } from '../support/fragment-packs.ts';
 import { buildFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 import { setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
 import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
@@ -74,15 +74,7 @@ beforeAll(async () => {
   site = build();
   phases = JSON.parse(readFileSync(phasesFile, 'utf8')) as typeof phases;
   list = JSON.parse(readFileSync(join(site.outDir, 'pagefind/bundles.json'), 'utf8')) as BundleList;
-  list.bundles.forEach(({ path }, at) => {
-    const folder = join(site.outDir, path, 'fragment');
-    for (const name of readdirSync(folder)) {
-      const text = gunzipSync(readFileSync(join(folder, name)))
-        .toString('utf8')
-        .replace(/^pagefind_dcd/u, '');
-      bundleOf.set((JSON.parse(text) as { url: string }).url, at);
-    }
-  });
+  for (const { bundle, data } of packedFragments(site.outDir)) bundleOf.set(data.url, bundle);
   server = await serveOffline(site.outDir);
   browser = await launchBrowser();
   context = await browser.newContext();

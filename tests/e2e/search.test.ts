@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +11,7 @@ import {
   valueCount,
 } from '../support/search-page.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { packedFragments, type PackedFragment } from '../support/fragment-packs.ts';
 import { pagefindSearch } from '../support/pagefind-api.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
@@ -21,20 +19,14 @@ import { serveStatic, type StaticServer } from '../support/static-server.ts';
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-/** Page URL → its fragment file's path on the site. */
-const fragmentOf = new Map<string, string>();
+/** Page URL → where its fragment is packed on the site. */
+const fragmentOf = new Map<string, PackedFragment>();
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   const site = buildFixtureSite('search', 'tests/fixtures/search-seeds');
   if (site.status !== 0) throw new Error(`search fixture build failed:\n${site.output}`);
-  const folder = join(site.outDir, 'pagefind/fragment');
-  for (const name of readdirSync(folder)) {
-    const text = gunzipSync(readFileSync(join(folder, name)))
-      .toString('utf8')
-      .replace(/^pagefind_dcd/u, '');
-    fragmentOf.set((JSON.parse(text) as { url: string }).url, `/pagefind/fragment/${name}`);
-  }
+  for (const fragment of packedFragments(site.outDir)) fragmentOf.set(fragment.data.url, fragment);
   server = await serveStatic(site.outDir);
   browser = await launchBrowser();
   page = await browser.newPage();
@@ -329,7 +321,10 @@ describe('search results', () => {
     const other = await browser.newPage();
     const broken = fragmentOf.get('/doc/kremlin-negotiations/');
     if (!broken) throw new Error('no fragment of /doc/kremlin-negotiations/');
-    await other.route(`**${broken}`, (route) => route.abort());
+    // Only that fragment's bytes fail: the pack holds the others too.
+    await other.route(`**${broken.pack}`, (route) =>
+      route.request().headers()['range'] === broken.range ? route.abort() : route.continue(),
+    );
     await openSearch(other, server.url, { q: 'Майами' });
     const shown = async () =>
       (await other.locator('main [data-search-result]').allTextContents()).map((text) =>

@@ -11,8 +11,9 @@ export interface PagefindData {
 
 /**
  * Searches with Pagefind's own browser API, as a page of the site loads it from `bundle`, and
- * returns the data of the first results of each query. The script is a string, so no bundler
- * rewrites its `import`.
+ * returns the data of the first results of each query. A built site keeps its fragments in packs
+ * (`src/lib/fragment-packs.ts`), read here whole; the dev server's index has Pagefind's own. The
+ * script is a string, so no bundler rewrites its `import`.
  */
 export async function pagefindSearch(
   page: Page,
@@ -21,11 +22,26 @@ export async function pagefindSearch(
   limit = 1,
 ): Promise<PagefindData[][]> {
   return page.evaluate(`(async () => {
-    const pagefind = await import(${JSON.stringify(`${bundle}pagefind.js`)});
+    const bundle = ${JSON.stringify(bundle)};
+    const pagefind = await import(bundle + 'pagefind.js');
+    const listed = await fetch(bundle + 'bundles.json').then((response) => (response.ok ? response.json() : { bundles: [] }));
+    const packs = listed.bundles.find((entry) => '/' + entry.path === bundle)?.packs;
+    const packed = async (result) => {
+      const page = parseInt(result.id, 36);
+      // Pagefind searches the index of the page's language.
+      const name = packs.languages[document.documentElement.lang][Math.floor(page / packs.pages)];
+      const bytes = new Uint8Array(await (await fetch(bundle + 'fragment/' + name + '.pf_pack')).arrayBuffer());
+      const view = new DataView(bytes.buffer);
+      const slot = page % packs.pages;
+      const fragment = bytes.subarray(view.getUint32(4 * slot), view.getUint32(4 * slot + 4));
+      const stream = new Blob([fragment]).stream().pipeThrough(new DecompressionStream('gzip'));
+      const text = (await new Response(stream).text()).replace(/^pagefind_dcd/, '');
+      return { ...JSON.parse(text), locations: result.words };
+    };
     const answers = [];
     for (const query of ${JSON.stringify(queries)}) {
       const { results } = await pagefind.search(query);
-      answers.push(await Promise.all(results.slice(0, ${limit}).map((result) => result.data())));
+      answers.push(await Promise.all(results.slice(0, ${limit}).map((result) => (packs ? packed(result) : result.data()))));
     }
     return answers;
   })()`);
