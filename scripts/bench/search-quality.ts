@@ -62,7 +62,7 @@ export function qualityLines(quality: SearchQuality): string[] {
     `search quality on ${quality.documents} real documents:`,
     `  word forms: dictionary form at ≥98 % of the other forms for ${wordForms.adjectives.atTarget}/${wordForms.adjectives.words} adjectives, ${wordForms.nouns.atTarget}/${wordForms.nouns.words} nouns; recall ${pct(wordForms.recall)}`,
     `  typos: hit@10 ${pct(typos.hitAt10)} on /search/, ${pct(typos.hitInPlace)} in place (target 85 %); extra bytes median ${Math.round(typos.extraBytes.median / 1000)} kB, max ${Math.round(typos.extraBytes.max / 1000)} kB (target 20 kB)`,
-    `  phrases: rare three-word phrase first ${pct(phrases.phrase.hitAt1)} (target 85 %); headline first ${pct(phrases.headline.hitAt1)}; two headline words first ${pct(phrases.headlineWords.hitAt1)}`,
+    `  phrases: rare three-word phrase first ${phrases.phrase.hitAt1.toFixed(1)} % (target 85 %); headline first ${phrases.headline.hitAt1.toFixed(1)} %; two headline words first ${phrases.headlineWords.hitAt1.toFixed(1)} %`,
   ];
 }
 
