@@ -51,12 +51,14 @@ async function removeEmptyFolders(directory: string): Promise<void> {
 export function keptOutput(options: { cacheDir: string }): [AstroIntegration, AstroIntegration] {
   const recordPath = resolve(options.cacheDir, 'archive-output.json');
   let outDir = '';
+  let publicDir = '';
   let before: OutputState = new Map();
   const first: AstroIntegration = {
     name: 'archive:kept-output',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir).replace(/\/+$/u, '');
+        publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': async ({ logger }) => {
         const recorded = await readJson<RecordedOutput | undefined>(recordPath, undefined).catch(
@@ -77,6 +79,8 @@ export function keptOutput(options: { cacheDir: string }): [AstroIntegration, As
         const pages = new Set(
           [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url)).split(sep).join('/')),
         );
+        // Astro (7.4) copies the public folder with its files' own times: written, though unchanged.
+        for (const path of (await scan(publicDir)).keys()) pages.add(path);
         const now = await scan(outDir);
         const stale = [...now].filter(([path, [size, mtime]]) => {
           const old = before.get(path);
