@@ -12,6 +12,9 @@ export const variants: Record<string, Variant> = {
   current: {},
   'concurrency-2': { astro: { build: { concurrency: 2 } } },
   'concurrency-4': { astro: { build: { concurrency: 4 } } },
+  // Worker-thread rendering (Astro 7.4): ignored, with a warning, while an integration sets the
+  // prerenderer, as build-phases does to follow the pages rendered.
+  'parallel-prerender': { astro: { experimental: { parallelPrerender: true } } },
   chunked: { astro: { experimental: { collectionStorage: 'chunked' } } },
   // Every page rendered on every build, as before pages had cache keys.
   'no-incremental': { astro: { experimental: { incrementalBuild: false } } },

@@ -56,6 +56,7 @@ async function remove(outDir: string, paths: readonly string[]): Promise<void> {
 export function keptOutput(options: { cacheDir: string }): [AstroIntegration, AstroIntegration] {
   const recordPath = resolve(options.cacheDir, 'archive-output.json');
   let outDir = '';
+  let publicDir = '';
   let before: OutputState = new Map();
   let foreign: OutputState = new Map();
   const first: AstroIntegration = {
@@ -63,6 +64,7 @@ export function keptOutput(options: { cacheDir: string }): [AstroIntegration, As
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir).replace(/\/+$/u, '');
+        publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': async ({ logger }) => {
         const recorded = await readJson<RecordedOutput | undefined>(recordPath, undefined);
@@ -93,6 +95,8 @@ export function keptOutput(options: { cacheDir: string }): [AstroIntegration, As
         const pages = new Set(
           [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url)).split(sep).join('/')),
         );
+        // Astro (7.4) copies the public folder with its files' own times: written, though unchanged.
+        for (const path of (await scanOutput(publicDir)).keys()) pages.add(path);
         const now = await scanOutput(outDir);
         const stale = [...now].filter(([path, [size, mtime]]) => {
           const old = before.get(path);

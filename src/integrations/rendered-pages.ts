@@ -23,11 +23,13 @@ function wrap(prerenderer: Prerenderer): Prerenderer {
     ...prerenderer,
     getStaticPaths: async () => {
       for (const listener of listeners) listener.collecting?.();
-      const paths = await prerenderer.getStaticPaths();
+      // Astro 7.4 gives its paths with the images they use; a bare list is the older form.
+      const found = await prerenderer.getStaticPaths();
+      const paths = Array.isArray(found) ? found : found.paths;
       total = paths.length;
       const names = paths.map((path) => path.pathname);
       for (const listener of listeners) listener.paths?.(names);
-      return paths;
+      return found;
     },
     render: async (request, options) => {
       const result = await prerenderer.render(request, options);

@@ -68,6 +68,12 @@ describe('building the fixture archive', () => {
     expect(await page('page/1/index.html')).toContain(`Заголовок с${NBSP}табуляцией`);
   });
 
+  it('scopes component styles with a class, never an attribute on every element', async () => {
+    const html = await page('doc/kremlin-negotiations/index.html');
+    expect(html).not.toContain('data-astro-cid-');
+    expect(html).toMatch(/<header class="site-header astro-[a-z0-9]+"/u);
+  });
+
   it('writes a search index with Russian stemming', async () => {
     const entry = JSON.parse(await page('pagefind/pagefind-entry.json')) as {
       languages: Record<string, unknown>;
