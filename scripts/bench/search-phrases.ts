@@ -1,11 +1,9 @@
 // How often search puts the one right document first, in Chromium on a built site: for rare
 // phrases of the texts, whole headlines and two words of a headline (see phrase-queries.ts).
 // `npx node scripts/bench/search-phrases.ts <dist> [count]` prints the figures as JSON.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Page } from 'playwright-core';
-import sirv from 'sirv';
-import { findChromium } from '../find-chromium.mjs';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
 import {
   headlineWords,
   rarePhrases,
@@ -105,23 +103,9 @@ export async function rank(page: Page, queries: readonly KnownQuery[]): Promise<
 /** Measures phrase, headline and headline-words hit@1 on a built site, `count` queries of each kind. */
 export async function measurePhraseSearch(dist: string, count = 200): Promise<PhraseSearchFigures> {
   const documents = readIndexedDocuments(dist);
-  const handler = sirv(dist, { dev: true, etag: true });
-  const server = createServer((request, response) => handler(request, response));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH or install chromium');
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const server = await serveStatic(dist);
+  const site = server.url;
+  const browser = await launchBrowser();
   try {
     // No service worker: each query's fragments are fetched (or read from the HTTP cache) by the page.
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -135,7 +119,7 @@ export async function measurePhraseSearch(dist: string, count = 200): Promise<Ph
     };
   } finally {
     await browser.close();
-    await new Promise((done) => server.close(done));
+    await server.close();
   }
 }
 

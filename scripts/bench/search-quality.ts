@@ -2,10 +2,8 @@
 // real-corpus.ts): word-form recall, typo hit@10 and phrase hit@1, as readers type them.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import sirv from 'sirv';
+import { serveStatic } from '../../tests/support/static-server.ts';
 import { writeRealCorpus } from './real-corpus.ts';
 import { measurePhraseSearch, type PhraseSearchFigures } from './search-phrases.ts';
 import { measureTypos, type TypoFigures } from './search-typos.ts';
@@ -35,12 +33,10 @@ export async function searchQuality(root: string, log: (line: string) => void): 
     env: { ...process.env, SEEDS_DIR: seeds, ASTRO_CACHE_DIR: join(root, 'cache'), INGEST_REPORT: join(root, 'ingest.json') },
   });
   if (build.status !== 0) return { skipped: `the real corpus did not build:\n${build.stdout}${build.stderr}` };
-  const handler = sirv(dist, { dev: true, etag: true });
-  const server = createServer((request, response) => handler(request, response));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const server = await serveStatic(dist);
   try {
     log('▶ word forms');
-    const recall = await wordFormRecall(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, dist);
+    const recall = await wordFormRecall(server.url, dist);
     const wordForms = { ...recall, words: undefined };
     log('▶ typos');
     const typos = { ...(await measureTypos(dist, 150, (line) => log(`  ${line}`))), outcomes: undefined };
@@ -49,7 +45,7 @@ export async function searchQuality(root: string, log: (line: string) => void): 
     const documents = phrases.documents;
     return { documents, wordForms, typos, phrases };
   } finally {
-    server.close();
+    await server.close();
   }
 }
 

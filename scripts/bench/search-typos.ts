@@ -2,13 +2,11 @@
 // one word misspelled (scripts/bench/typo-cases.ts) is searched on /search/ and in place, and the
 // document counts as found when it is among the first ten results (eight in place, all it shows).
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import sirv from 'sirv';
-import { findChromium } from '../find-chromium.mjs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
 import { typoCases, type TypoCase } from './typo-cases.ts';
 
 /** One misspelled query's outcome on the search page and in place. */
@@ -213,16 +211,9 @@ export async function measureTypos(
   bytesEvery = 5,
 ): Promise<TypoFigures> {
   const cases = typoCases(readHeadlines(dist), count);
-  const handler = sirv(dist, { dev: true, etag: true });
-  const server = createServer((request, response) => handler(request, response));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH or install chromium');
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const server = await serveStatic(dist);
+  const site = server.url;
+  const browser = await launchBrowser();
   try {
     const found = (paths: string[][]) => cases.map((one, at) => paths[at]?.includes(one.url) ?? false);
     const hits = found(await typed(browser, site, queries(cases, 'query'), 'search-app'));
@@ -268,7 +259,7 @@ export async function measureTypos(
     };
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 

@@ -3,11 +3,11 @@
 // Chromium through Pagefind's own API, bundle by bundle, with the query as the site gives it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { pagefindPreload, pagefindQuery } from '../../src/lib/pagefind-query.ts';
 import type { BundleList } from '../../src/lib/search-bundles.ts';
 import { matchesQueryWords } from '../../src/lib/search-shards.ts';
-import { findChromium } from '../find-chromium.mjs';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
 
 /** A word by its dictionary form, and how its forms are made. */
 export interface Lemma {
@@ -159,12 +159,7 @@ export async function wordFormRecall(
   const list = JSON.parse(readFileSync(join(distDir, 'pagefind', 'bundles.json'), 'utf8')) as BundleList;
   const bundles = list.bundles.filter(({ languages }) => (languages['ru'] ?? 0) > 0).map(({ path }) => base + path);
   const typed = measured.flatMap(({ word, forms }) => [word, ...forms]);
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH or install chromium');
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchBrowser();
   let answers: BundleAnswer[][];
   try {
     // The site's CSP forbids the measurement's own page expressions.
@@ -202,21 +197,15 @@ if (import.meta.main) {
     console.error('usage: npx node scripts/bench/search-word-forms.ts <dist> [--as-typed]');
     process.exit(2);
   }
-  const { default: sirv } = await import('sirv');
-  const { createServer } = await import('node:http');
-  const handler = sirv(distDir, { dev: true });
-  const server = createServer((request, response) => handler(request, response));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const server = await serveStatic(distDir);
   try {
-    const result = await wordFormRecall(`http://127.0.0.1:${port}`, distDir, {
+    const result = await wordFormRecall(server.url, distDir, {
       asTyped: mode === '--as-typed',
     });
     for (const word of result.words)
       console.log(`${word.kind.padEnd(9)} ${word.word.padEnd(18)} ${word.found}/${word.union} ${(word.recall * 100).toFixed(1)} %`);
     console.log(JSON.stringify({ ...result, words: undefined }));
   } finally {
-    server.close();
+    await server.close();
   }
 }
