@@ -7,6 +7,7 @@ import { pagefindPreload, pagefindQuery } from '../../src/lib/pagefind-query.ts'
 import type { BundleList } from '../../src/lib/search-bundles.ts';
 import { matchesQueryWords } from '../../src/lib/search-shards.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
+import { PACKED_FRAGMENT } from '../../tests/support/pagefind-api.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 
 /** A word by its dictionary form, and how its forms are made. */
@@ -96,17 +97,19 @@ interface BundleAnswer {
 // tells a bundle that fell back on a shorter word from one that holds the query's word.
 const SEARCH = `async ({ bundles, queries }) => {
   const instances = [];
-  for (const bundle of bundles) {
-    const module = await import(bundle + 'pagefind.js');
-    instances.push(module.createInstance({ basePath: bundle }));
+  for (const { path, packs } of bundles) {
+    const module = await import(path + 'pagefind.js');
+    const instance = module.createInstance({ basePath: path });
+    const data = (result) => (packs ? (${PACKED_FRAGMENT})(path, packs, 'ru', result) : result.data());
+    instances.push({ instance, data });
   }
   const answers = [];
   for (const { query, preload } of queries) {
-    answers.push(await Promise.all(instances.map(async (instance) => {
+    answers.push(await Promise.all(instances.map(async ({ instance, data: read }) => {
       if (preload) await instance.preload(preload);
       const response = await instance.search(query);
       const results = response ? response.results : [];
-      const data = results[0] ? await results[0].data() : null;
+      const data = results[0] ? await read(results[0]) : null;
       return {
         ids: results.map((result) => result.id),
         top: data ? { content: data.content, locations: data.locations, title: data.meta.title || '' } : null,
@@ -157,7 +160,9 @@ export async function wordFormRecall(
     .map((lemma) => ({ ...lemma, forms: formsOf(lemma, vocabulary) }))
     .filter(({ forms }) => forms.length >= 2);
   const list = JSON.parse(readFileSync(join(distDir, 'pagefind', 'bundles.json'), 'utf8')) as BundleList;
-  const bundles = list.bundles.filter(({ languages }) => (languages['ru'] ?? 0) > 0).map(({ path }) => base + path);
+  const bundles = list.bundles
+    .filter(({ languages }) => (languages['ru'] ?? 0) > 0)
+    .map(({ path, packs }) => ({ path: base + path, packs }));
   const typed = measured.flatMap(({ word, forms }) => [word, ...forms]);
   const browser = await launchBrowser();
   let answers: BundleAnswer[][];

@@ -305,11 +305,8 @@ describe('invisible and direction-changing characters in a headline', () => {
   it('give search results the headline without the override', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${inject('hostileUrl')}/search/`);
-    const titles = (await tab.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      const search = await pagefind.search('наоборот');
-      return Promise.all(search.results.map(async (result) => (await result.data()).meta.title));
-    })()`)) as string[];
+    const [found = []] = await pagefindSearch(tab, ['наоборот'], '/pagefind/', 100);
+    const titles = found.map((result) => result.meta['title']);
     await tab.close();
     expect(titles).toEqual([DIRECTION.shown]);
   });
