@@ -2,13 +2,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { packedFragments } from '../support/fragment-packs.ts';
 import { generateSeeds } from '../support/generate-seeds.ts';
-import { cacheEntries, searchResults, setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
+import { cacheEntries, openOfflineSite, searchResults, setNetwork } from '../support/offline-browser.ts';
 import { controllingBuild, holdBackDeploy, takeDeploy, type HeldDeploy } from '../support/offline-deploy.ts';
-import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
+import type { OfflineServer } from '../support/offline-server.ts';
 
 const documents = 300;
 const seeds = resolve('tests/.output/offline-large-seeds');
@@ -47,12 +46,7 @@ beforeAll(async () => {
   outDir = site.outDir;
   searchFiles = searchFilesOf(outDir);
   // Slow answers keep the save running long enough to lose the network in the middle of it.
-  server = await serveOffline(site.outDir, '/', 10);
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  page = await context.newPage();
-  await page.goto(server.url);
-  await waitForServiceWorker(page);
+  ({ server, browser, context, page } = await openOfflineSite(site.outDir, 10));
 });
 
 afterAll(async () => {

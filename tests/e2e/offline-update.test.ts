@@ -2,9 +2,8 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
-import { cacheEntries, searchResults, setNetwork, waitForServiceWorker } from '../support/offline-browser.ts';
+import { cacheEntries, openOfflineSite, searchResults, setNetwork } from '../support/offline-browser.ts';
 import {
   buildOf,
   holdBackDeploy,
@@ -12,7 +11,7 @@ import {
   waitForBuild,
   type HeldDeploy,
 } from '../support/offline-deploy.ts';
-import { serveOffline, type OfflineServer } from '../support/offline-server.ts';
+import type { OfflineServer } from '../support/offline-server.ts';
 
 const root = resolve('tests/.output/offline-update');
 const seeds = join(root, 'seeds');
@@ -100,12 +99,7 @@ beforeAll(async () => {
   outDir = site.outDir;
   stale.before =
     /<h1[^>]*>([^<]+)/u.exec(readFileSync(join(outDir, 'doc/header-tabs/index.html'), 'utf8'))?.[1] ?? '';
-  server = await serveOffline(outDir);
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  page = await context.newPage();
-  await page.goto(server.url);
-  await waitForServiceWorker(page);
+  ({ server, browser, context, page } = await openOfflineSite(outDir));
 });
 
 afterAll(async () => {

@@ -1,9 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/find-chromium.mjs';
-import type { OfflineServer } from './offline-server.ts';
+import { launchBrowser } from './browser.ts';
+import { serveOffline, type OfflineServer } from './offline-server.ts';
 
 /** Waits until the page is controlled by the site's service worker, which has then precached the shell. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -44,4 +45,23 @@ export async function launchProfile(): Promise<BrowserContext> {
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+}
+
+/** A built site served over HTTP and open in a fresh browser whose page the service worker controls. */
+export interface OpenedOfflineSite {
+  server: OfflineServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Serves `outDir` (each answer `delayMs` late) and opens it until the service worker takes over. */
+export async function openOfflineSite(outDir: string, delayMs = 0): Promise<OpenedOfflineSite> {
+  const server = await serveOffline(outDir, '/', delayMs);
+  const browser = await launchBrowser();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForServiceWorker(page);
+  return { server, browser, context, page };
 }
