@@ -1,10 +1,8 @@
 // Queries with a known best answer, picked from the documents of a built site the way a reader
 // would search for them: a rare phrase of a text, a headline, two words of a headline.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { foldWord } from '../../src/lib/search-shards.ts';
+import { packedFragments } from '../../tests/support/fragment-packs.ts';
 
 /** One document as the search index holds it. */
 export interface IndexedDocument {
@@ -19,22 +17,14 @@ export interface KnownQuery {
   url: string;
 }
 
-/** Every document of a built site's search bundles (the `fragment` folder of each `pagefind…` folder). */
+/** Every document of a built site's search bundles, read from their fragment packs. */
 export function readIndexedDocuments(dist: string): IndexedDocument[] {
-  const documents: IndexedDocument[] = [];
-  for (const bundle of readdirSync(dist)
-    .filter((name) => /^pagefind(?:-[0-9a-f]+)?$/u.test(name))
-    .sort()) {
-    const folder = join(dist, bundle, 'fragment');
-    for (const name of readdirSync(folder).sort()) {
-      const text = gunzipSync(readFileSync(join(folder, name)))
-        .toString('utf8')
-        .replace(/^pagefind_dcd/u, '');
-      const data = JSON.parse(text) as { url: string; content: string; meta?: { title?: string } };
-      documents.push({ url: data.url, title: data.meta?.title ?? '', content: data.content });
-    }
-  }
-  return documents.sort((a, b) => (a.url < b.url ? -1 : 1));
+  return packedFragments(dist)
+    .map(({ data }) => {
+      const meta = data['meta'] as { title?: string } | undefined;
+      return { url: data.url, title: meta?.title ?? '', content: data.content };
+    })
+    .sort((a, b) => (a.url < b.url ? -1 : 1));
 }
 
 // A word a reader would type: Cyrillic letters only (a trailing comma or stop aside, which ends

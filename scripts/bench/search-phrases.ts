@@ -70,7 +70,8 @@ export async function rank(page: Page, queries: readonly KnownQuery[]): Promise<
   let fragments = 0;
   let fragmentBytes = 0;
   const counting = (response: import('playwright-core').Response) => {
-    if (!response.url().endsWith('.pf_fragment')) return;
+    // Fragments come from packs, by range (or as whole packs where a host ignores ranges).
+    if (!/\.pf_(?:fragment|pack)$/u.test(response.url())) return;
     fragments += 1;
     void response
       .body()
