@@ -187,7 +187,8 @@ describe('saving a whole archive that is over the precache budget', () => {
       `Сохранены все ${pageCountOf(outDir)} страниц архива.`,
     );
     await page.locator('offline-status[data-saved="true"]').waitFor({ state: 'attached' });
-  });
+    // The worker refreshes and checks every changed page and pack: as long as the save above, at worst.
+  }, 180_000);
 
   it('reads the new document, the unchanged ones and search without a network after the update', async () => {
     await setNetwork(context, server, false);
