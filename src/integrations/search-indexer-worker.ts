@@ -28,8 +28,9 @@ export interface BundleTask {
 
 /** One bundle of this build, where it is kept and whether this build indexed it. */
 export interface BuiltBundle {
-  /** Output folder (`pagefind/` or `pagefind-<key>/`). */
+  /** Output folder (`pagefind/` or `pagefind-<name>/`, named by what it holds). */
   folder: string;
+  /** What made it (documents, indexer, code): the cache finds it by this. */
   key: string;
   /** Folder holding its files in the cache. */
   cached: string;
@@ -56,6 +57,15 @@ const unusedInFurtherBundles = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|
 
 // This module, by its path from the project's root: it and every module it runs write the bundles.
 const SEARCH_CODE = 'src/integrations/search-indexer-worker.ts';
+
+/**
+ * A closed bundle's public name: a digest of its entry file, which names every other file of the
+ * bundle by its content. A code edit that indexes the same documents the same way keeps the name,
+ * so a deploy does not send readers a search index they already hold.
+ */
+export function bundleName(entry: string): string {
+  return createHash('sha256').update(entry).digest('hex').slice(0, 16);
+}
 
 /** The folder of the bundle cache inside a build cache. */
 export function bundleCacheDir(cacheDir: string): string {
@@ -111,7 +121,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
       if (indexed) await index(members, bodies, cached, range.tail);
       const entry = await readFile(join(cached, 'pagefind-entry.json'), 'utf8');
       bundles.push({
-        folder: bundleFolder(key, range.tail),
+        folder: bundleFolder(bundleName(entry), range.tail),
         key,
         cached,
         documents: members.length,

@@ -119,9 +119,12 @@ export function bundleKeyText({ indexer, members }: BundleKeyParts): string {
   ]);
 }
 
-/** The output folder of a bundle: the tail is the entry bundle `pagefind/`, others are named by key. */
-export function bundleFolder(key: string, tail: boolean): string {
-  return tail ? 'pagefind/' : `pagefind-${key}/`;
+/**
+ * The output folder of a bundle: the tail is the entry bundle `pagefind/`, the others are named by
+ * `name`, a digest of what they hold (see `bundleName`).
+ */
+export function bundleFolder(name: string, tail: boolean): string {
+  return tail ? 'pagefind/' : `pagefind-${name}/`;
 }
 
 /** One bundle as the search page finds it in `pagefind/bundles.json`. */

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedFiles, distFiles } from '../support/dist-files.ts';
@@ -9,11 +9,13 @@ import { copyProject, editProjectFile } from '../support/project-copy.ts';
 // A publisher edits the project's code and builds again on the same cache: what comes out must be
 // what a clean build of the edited code gives, with nothing kept from the code before the edit.
 const seeds = resolve('tests/.output/code-edit-seeds');
-const env = { PAGE_SIZE: '5' };
+// Small bundles, so the archive has a closed search bundle (named by what it holds) beside the tail.
+const env = { PAGE_SIZE: '5', SEARCH_SHARD_SIZE: '64' };
 let project = '';
 
 type Files = Map<string, Buffer>;
-let builds: Record<'before' | 'shaped' | 'shapedClean' | 'indexed' | 'indexedClean', Files>;
+let reindexed: string[] = [];
+let builds: Record<'before' | 'commented' | 'shaped' | 'shapedClean' | 'indexed' | 'indexedClean', Files>;
 
 function build(name: string, cache: 'clear' | 'keep'): Files {
   const site = buildFixtureSite(name, seeds, env, [], { cache, project });
@@ -23,9 +25,15 @@ function build(name: string, cache: 'clear' | 'keep'): Files {
 
 beforeAll(() => {
   rmSync(seeds, { recursive: true, force: true });
-  generateSeeds(seeds, 12);
+  generateSeeds(seeds, 100);
   project = copyProject('code-edit-');
   const before = build('code-edit-kept', 'clear');
+  // An edit that changes no output in a module the search index is made with: every bundle is
+  // indexed again (its code changed) and must come out as before.
+  editProjectFile(project, 'src/lib/search-document.ts', '\nexport ', '\n// Read by the indexer.\nexport ');
+  const commented = build('code-edit-kept', 'keep');
+  const report = resolve('tests/.output/code-edit-kept/search-index.json');
+  reindexed = (JSON.parse(readFileSync(report, 'utf8')) as { indexed: string[] }).indexed;
   // The code that shapes every record: descriptions become half as long.
   editProjectFile(
     project,
@@ -52,7 +60,7 @@ beforeAll(() => {
   editProjectFile(project, 'src/lib/related.ts', 'minScore = 0.1 }', 'minScore = 2 }');
   const indexed = build('code-edit-kept', 'keep');
   const indexedClean = build('code-edit-clean', 'clear');
-  builds = { before, shaped, shapedClean, indexed, indexedClean };
+  builds = { before, commented, shaped, shapedClean, indexed, indexedClean };
 }, 900_000);
 
 afterAll(() => {
@@ -60,6 +68,11 @@ afterAll(() => {
 });
 
 describe('building on the cache after an edit to the code', () => {
+  it('publishes the same search bundles when edited code indexes the documents the same way', () => {
+    expect(reindexed.filter((folder) => /^pagefind-[0-9a-f]{16}\/$/u.test(folder))).not.toEqual([]);
+    expect(changedFiles(builds.before, builds.commented)).toEqual([]);
+  });
+
   it('gives the bytes of a clean build when the code that shapes documents changed', () => {
     const descriptions = /^doc\/[^/]+\/index\.html$/u;
     expect(
