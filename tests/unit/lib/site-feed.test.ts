@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asHtmlItems,
-  buildFeed,
-  FEED_CONTENT_LIMIT,
-  jsonFeed,
-  latestItems,
-  rssFeed,
-} from '../../../src/lib/site-feed.ts';
+import { FEED_CONTENT_LIMIT, feedText, latestItems } from '../../../src/lib/site-feed.ts';
 import { strictXml } from '../../support/strict-xml.ts';
 
 const site = {
@@ -39,7 +32,7 @@ describe('site feeds', () => {
   });
 
   it('writes a JSON Feed whose items carry content, date and author', () => {
-    const feed = JSON.parse(buildFeed(site, latestItems([entry('a', '2024-01-01')], site, body)).json1()) as {
+    const feed = JSON.parse(feedText(site, latestItems([entry('a', '2024-01-01')], site, body), 'json')) as {
       home_page_url: string;
       items: { id: string; content_html: string; date_published: string; author: { name: string } }[];
     };
@@ -62,7 +55,7 @@ describe('site feeds', () => {
       ...entry('a', '2024-01-01'),
       data: { ...entry('a', '2024-01-01').data, authors: ['Анна', 'Пётр'] },
     };
-    const feed = JSON.parse(jsonFeed(site, latestItems([two], site, body))) as Record<string, unknown> & {
+    const feed = JSON.parse(feedText(site, latestItems([two], site, body), 'json')) as Record<string, unknown> & {
       items: Record<string, unknown>[];
     };
     expect(feed).toMatchObject({
@@ -78,15 +71,12 @@ describe('site feeds', () => {
       ...entry('a', '2024-01-01'),
       data: { ...entry('a', '2024-01-01').data, title: ']]> и ]]>' },
     };
-    const atom = buildFeed(site, asHtmlItems(latestItems([doc], site, () => '<p>]]> и ]]></p>'))).atom1();
+    const atom = feedText(site, latestItems([doc], site, () => '<p>]]> и ]]></p>'), 'atom');
     expect(strictXml(atom).get('title')).toContain(']]&gt; и ]]&gt;');
   });
 
-  it('keeps RSS well-formed when every document is a headline without a body', async () => {
-    const rss = await rssFeed(
-      site,
-      latestItems([entry('a', '2024-01-01')], site, () => ''),
-    );
+  it('keeps RSS well-formed when every document is a headline without a body', () => {
+    const rss = feedText(site, latestItems([entry('a', '2024-01-01')], site, () => ''), 'rss');
     expect(rss).not.toContain('content:encoded');
     expect(() => strictXml(rss)).not.toThrow();
   });
