@@ -109,7 +109,8 @@ function libraryItem(item: FeedItem, format: FeedFormat): Item {
   const html = (text: string): string => (xml ? cdataSafe(escapeFeedText(text)) : text);
   // RSS wants an e-mail address as an author, which a dateline never gives: it names none.
   const authors = format === 'rss' ? undefined : named(item.authors, xml ? xmlText : plain);
-  // Atom writes a category as an attribute, which the library escapes itself; RSS as a text node.
+  // RSS writes a category as a text node; Atom as an attribute, where the library escapes `&` itself
+  // (a place is capitalised words by the dateline's grammar: it holds no `<`).
   const categories = named(item.places, format === 'rss' ? xmlText : plain);
   return {
     title: html(item.title),
@@ -125,8 +126,8 @@ function libraryItem(item: FeedItem, format: FeedFormat): Item {
   };
 }
 
-/** Builds the feed library's generator for one format, the items shaped as that format wants them. */
-export function buildFeed(site: FeedSite, items: readonly FeedItem[], format: FeedFormat): Feed {
+// The feed library's generator for one format, the items shaped as that format wants them.
+function buildFeed(site: FeedSite, items: readonly FeedItem[], format: FeedFormat): Feed {
   const home = new URL(withBase(site.base, ''), site.site).href;
   const text = format === 'json' ? plain : xmlText;
   const feed = new Feed({
