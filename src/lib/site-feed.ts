@@ -1,5 +1,4 @@
-import { getRssString } from '@astrojs/rss';
-import { Feed } from 'feed';
+import { Feed, type Item } from 'feed';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { compareNewestFirst } from './order.ts';
@@ -82,56 +81,72 @@ export function latestItems<T extends FeedDocument>(
     });
 }
 
-/** Escapes plain text for feed fields that readers parse as HTML (RSS description, Atom title and summary). */
+/** Escapes plain text for feed fields that readers parse as HTML (RSS title and description, Atom title and summary). */
 export function escapeFeedText(text: string): string {
   return toHtml({ type: 'text', value: text });
 }
 
-// The feed library writes these fields as CDATA and splits only the first `]]>` in each: in HTML
+// The feed library writes HTML fields as CDATA and splits only the first `]]>` in each: in HTML
 // text `]]&gt;` reads the same and can never end the section.
 const cdataSafe = (html: string): string => html.replaceAll(']]>', ']]&gt;');
 
-/** The same items as HTML-typed feed fields want them (Atom): text escaped, and safe inside CDATA. */
-export function asHtmlItems(items: readonly FeedItem[]): FeedItem[] {
-  return items.map((item) => ({
-    ...item,
-    title: cdataSafe(escapeFeedText(item.title)),
-    description: cdataSafe(escapeFeedText(item.description)),
-    content: cdataSafe(item.content),
-  }));
+// The feed library's XML writer turns `&amp;` in a text node into `&` before it escapes: every `&`
+// written as `&amp;` comes back out as the text itself.
+const xmlText = (text: string): string => text.replaceAll('&', '&amp;');
+
+/** The formats the site's feeds are written in. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+// The names as the feed library's authors or categories, none for an empty list.
+const named = (names: readonly string[], text: (name: string) => string) =>
+  names.length > 0 ? names.map((name) => ({ name: text(name) })) : undefined;
+const plain = (text: string): string => text;
+
+// An item as one format wants it from the feed library.
+function libraryItem(item: FeedItem, format: FeedFormat): Item {
+  const xml = format !== 'json';
+  // Readers take RSS and Atom titles and summaries for HTML: plain text is escaped first.
+  const html = (text: string): string => (xml ? cdataSafe(escapeFeedText(text)) : text);
+  // RSS wants an e-mail address as an author, which a dateline never gives: it names none.
+  const authors = format === 'rss' ? undefined : named(item.authors, xml ? xmlText : plain);
+  // RSS writes a category as a text node; Atom as an attribute, where the library escapes `&` itself
+  // (a place is capitalised words by the dateline's grammar: it holds no `<`).
+  const categories = named(item.places, format === 'rss' ? xmlText : plain);
+  return {
+    title: html(item.title),
+    // Without an id the RSS guid is the link itself, a permalink; Atom and JSON Feed take the link as id.
+    ...(format !== 'rss' && { id: item.link }),
+    link: item.link,
+    date: item.date,
+    published: item.date,
+    description: html(item.description),
+    content: xml ? cdataSafe(item.content) : item.content,
+    ...(authors && { author: authors }),
+    ...(categories && { category: categories }),
+  };
 }
 
-/** Builds an Atom and JSON Feed generator holding the given items. */
-export function buildFeed(site: FeedSite, items: readonly FeedItem[]): Feed {
+// The feed library's generator for one format, the items shaped as that format wants them.
+function buildFeed(site: FeedSite, items: readonly FeedItem[], format: FeedFormat): Feed {
   const home = new URL(withBase(site.base, ''), site.site).href;
+  const text = format === 'json' ? plain : xmlText;
   const feed = new Feed({
     id: home,
-    title: site.title,
-    description: site.description,
+    title: text(site.title),
+    description: text(site.description),
     link: home,
     language: site.lang,
     updated: items[0]?.date ?? new Date(0),
     generator: false,
     // Atom wants an author for entries whose dateline names none: the archive itself.
-    author: { name: site.title, link: home },
+    author: { name: text(site.title), link: home },
     feedLinks: {
+      rss: new URL(withBase(site.base, 'rss.xml'), site.site).href,
       atom: new URL(withBase(site.base, 'atom.xml'), site.site).href,
       json: new URL(withBase(site.base, 'feed.json'), site.site).href,
     },
   });
-  for (const item of items) {
-    feed.addItem({
-      title: item.title,
-      id: item.link,
-      link: item.link,
-      date: item.date,
-      published: item.date,
-      description: item.description,
-      content: item.content,
-      ...(item.authors.length > 0 && { author: item.authors.map((name) => ({ name })) }),
-      ...(item.places.length > 0 && { category: item.places.map((name) => ({ name })) }),
-    });
-  }
+  for (const item of items) feed.addItem(libraryItem(item, format));
   return feed;
 }
 
@@ -144,8 +159,8 @@ interface JsonFeedAuthor {
  * The items as JSON Feed 1.1: the feed library writes version 1, so its output gains the 1.1
  * `language` and `authors` (every author, where 1 had room for one; `author` stays for older readers).
  */
-export function jsonFeed(site: FeedSite, items: readonly FeedItem[]): string {
-  const feed = JSON.parse(buildFeed(site, items).json1()) as {
+function jsonFeed(site: FeedSite, items: readonly FeedItem[]): string {
+  const feed = JSON.parse(buildFeed(site, items, 'json').json1()) as {
     version: string;
     author?: JsonFeedAuthor;
     items: { author?: JsonFeedAuthor }[];
@@ -169,24 +184,9 @@ export function jsonFeed(site: FeedSite, items: readonly FeedItem[]): string {
   );
 }
 
-/** The items as RSS 2.0, title and description escaped as the HTML every reader takes them for. */
-export function rssFeed(site: FeedSite, items: readonly FeedItem[]): Promise<string> {
-  return getRssString({
-    title: site.title,
-    description: site.description,
-    site: new URL(withBase(site.base, ''), site.site).href,
-    customData: `<language>${site.lang}</language>`,
-    trailingSlash: true,
-    items: items.map((item) => ({
-      // Readers decode entities in RSS titles as in descriptions: escaped alike, `&#60;` shows as written.
-      title: escapeFeedText(item.title),
-      link: item.link,
-      pubDate: item.date,
-      description: escapeFeedText(item.description),
-      // An empty body (a headline alone) is left out: @astrojs/rss would write content:encoded
-      // without declaring its namespace, and the feed would not be XML.
-      ...(item.content !== '' && { content: item.content }),
-      categories: item.places,
-    })),
-  });
+/** The items as the text of a feed in the given format: RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
+export function feedText(site: FeedSite, items: readonly FeedItem[], format: FeedFormat): string {
+  if (format === 'json') return jsonFeed(site, items);
+  const feed = buildFeed(site, items, format);
+  return format === 'rss' ? feed.rss2() : feed.atom1();
 }

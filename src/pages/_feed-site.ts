@@ -1,5 +1,6 @@
+import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { latestItems, type FeedItem, type FeedSite } from '../lib/site-feed.ts';
+import { feedText, latestItems, type FeedFormat, type FeedItem, type FeedSite } from '../lib/site-feed.ts';
 import { documentBody } from './_document-body.ts';
 import { siteConfig } from '../site-config.ts';
 
@@ -19,4 +20,19 @@ export function feedSite(site: URL | undefined): FeedSite {
 /** The newest documents as feed items, bodies included. */
 export async function latestFeedItems(site: FeedSite): Promise<FeedItem[]> {
   return latestItems(await getCollection('documents'), site, documentBody);
+}
+
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+/** The route that serves the latest documents as a feed in one format. */
+export function feedRoute(format: FeedFormat): APIRoute {
+  return async (context) => {
+    const site = feedSite(context.site);
+    const body = feedText(site, await latestFeedItems(site), format);
+    return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
+  };
 }

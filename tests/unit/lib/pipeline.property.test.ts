@@ -8,7 +8,7 @@ import { ingestSeed } from '../../../src/lib/ingest.ts';
 import { newsArticle, serializeJsonLd } from '../../../src/lib/json-ld.ts';
 import { pageText } from '../../../src/lib/long-text.ts';
 import { parseSeed, type ParsedSeed } from '../../../src/lib/parse-seed.ts';
-import { asHtmlItems, buildFeed, jsonFeed, latestItems, rssFeed } from '../../../src/lib/site-feed.ts';
+import { feedText, latestItems } from '../../../src/lib/site-feed.ts';
 import { deriveDocument } from '../../../src/loaders/derive-document.ts';
 import { strictXml } from '../../support/strict-xml.ts';
 
@@ -112,15 +112,13 @@ async function runPipeline(seed: ParsedSeed): Promise<void> {
 
   const entry = { id: 'doc', data: { ...seed, title: page.title, description } };
   const items = latestItems([entry], SITE, () => derived.html);
-  const rss = await rssFeed(SITE, items);
-  const atom = buildFeed(SITE, asHtmlItems(items)).atom1();
-  for (const xml of [rss, atom]) {
+  for (const xml of [feedText(SITE, items, 'rss'), feedText(SITE, items, 'atom')]) {
     expect(() => strictXml(xml)).not.toThrow();
     const [item] = parseFeed(xml).items;
     expect(spaced(item?.title ?? '')).toBe(spaced(page.title));
     expect(spaced(item?.description ?? '')).toBe(spaced(description));
   }
-  const json = JSON.parse(jsonFeed(SITE, items)) as { items: { title: string; summary?: string }[] };
+  const json = JSON.parse(feedText(SITE, items, 'json')) as { items: { title: string; summary?: string }[] };
   expect(json.items[0]?.title).toBe(page.title);
 
   const ld = serializeJsonLd(

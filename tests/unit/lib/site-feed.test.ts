@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asHtmlItems,
-  buildFeed,
-  FEED_CONTENT_LIMIT,
-  jsonFeed,
-  latestItems,
-  rssFeed,
-} from '../../../src/lib/site-feed.ts';
+import { FEED_CONTENT_LIMIT, feedText, latestItems } from '../../../src/lib/site-feed.ts';
 import { strictXml } from '../../support/strict-xml.ts';
 
 const site = {
@@ -39,7 +32,7 @@ describe('site feeds', () => {
   });
 
   it('writes a JSON Feed whose items carry content, date and author', () => {
-    const feed = JSON.parse(buildFeed(site, latestItems([entry('a', '2024-01-01')], site, body)).json1()) as {
+    const feed = JSON.parse(feedText(site, latestItems([entry('a', '2024-01-01')], site, body), 'json')) as {
       home_page_url: string;
       items: { id: string; content_html: string; date_published: string; author: { name: string } }[];
     };
@@ -62,7 +55,10 @@ describe('site feeds', () => {
       ...entry('a', '2024-01-01'),
       data: { ...entry('a', '2024-01-01').data, authors: ['Анна', 'Пётр'] },
     };
-    const feed = JSON.parse(jsonFeed(site, latestItems([two], site, body))) as Record<string, unknown> & {
+    const feed = JSON.parse(feedText(site, latestItems([two], site, body), 'json')) as Record<
+      string,
+      unknown
+    > & {
       items: Record<string, unknown>[];
     };
     expect(feed).toMatchObject({
@@ -78,16 +74,66 @@ describe('site feeds', () => {
       ...entry('a', '2024-01-01'),
       data: { ...entry('a', '2024-01-01').data, title: ']]> и ]]>' },
     };
-    const atom = buildFeed(site, asHtmlItems(latestItems([doc], site, () => '<p>]]> и ]]></p>'))).atom1();
+    const atom = feedText(
+      site,
+      latestItems([doc], site, () => '<p>]]> и ]]></p>'),
+      'atom',
+    );
     expect(strictXml(atom).get('title')).toContain(']]&gt; и ]]&gt;');
   });
 
-  it('keeps RSS well-formed when every document is a headline without a body', async () => {
-    const rss = await rssFeed(
+  it('keeps RSS well-formed when every document is a headline without a body', () => {
+    const rss = feedText(
       site,
       latestItems([entry('a', '2024-01-01')], site, () => ''),
+      'rss',
     );
     expect(rss).not.toContain('content:encoded');
     expect(() => strictXml(rss)).not.toThrow();
+  });
+
+  it('keeps RSS well-formed and the text as written when a headline or body holds "]]>" more than once', () => {
+    const doc = {
+      ...entry('a', '2024-01-01'),
+      data: { ...entry('a', '2024-01-01').data, title: ']]> и ]]>' },
+    };
+    const rss = strictXml(
+      feedText(
+        site,
+        latestItems([doc], site, () => '<p>]]> и ]]></p>'),
+        'rss',
+      ),
+    );
+    expect(rss.get('title')).toContain(']]&gt; и ]]&gt;');
+    expect(rss.get('content:encoded')).toEqual(['<p>]]&gt; и ]]&gt;</p>']);
+  });
+
+  it('links each RSS item by a permalink guid and names no author, which RSS wants as an e-mail address', () => {
+    const rss = strictXml(feedText(site, latestItems([entry('a', '2024-01-01')], site, body), 'rss'));
+    expect(rss.get('guid')).toEqual(['https://example.org/archive/doc/a/']);
+    expect(rss.get('author')).toBeUndefined();
+    expect(rss.get('pubDate')).toEqual(['Mon, 01 Jan 2024 00:00:00 GMT']);
+  });
+
+  it('points the RSS channel at its own address, as validators ask', () => {
+    const rss = feedText(site, latestItems([entry('a', '2024-01-01')], site, body), 'rss');
+    expect(rss).toContain(
+      '<atom:link href="https://example.org/archive/rss.xml" rel="self" type="application/rss+xml"/>',
+    );
+  });
+
+  it('keeps a literal "&amp;" in the site title, a place and an author as written in RSS and Atom', () => {
+    const named = { ...site, title: 'Дела &amp; люди' };
+    const doc = {
+      ...entry('a', '2024-01-01'),
+      data: { ...entry('a', '2024-01-01').data, places: ['A &amp; B'], authors: ['C &amp; D'] },
+    };
+    const items = latestItems([doc], named, body);
+    const rss = strictXml(feedText(named, items, 'rss'));
+    expect(rss.get('title')?.[0]).toBe('Дела &amp; люди');
+    expect(rss.get('category')).toEqual(['A &amp; B']);
+    const atom = strictXml(feedText(named, items, 'atom'));
+    expect(atom.get('title')?.[0]).toBe('Дела &amp; люди');
+    expect(atom.get('name')).toEqual(['Дела &amp; люди', 'C &amp; D']);
   });
 });
