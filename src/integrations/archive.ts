@@ -12,8 +12,9 @@ import { searchIntegration } from './pagefind.ts';
 import { searchVocabularyIntegration, VOCABULARY_DIR } from './search-vocabulary.ts';
 import { virtualArchive } from './virtual-archive.ts';
 
-// The steps of a build, in the order their hooks run: the service worker precaches the finished
-// search index and the vocabulary, so offline comes after them; the phase summary comes last.
+// The steps of a build, in the order their hooks run, stated here and nowhere else: the service
+// worker precaches the finished search index and the vocabulary, so offline comes after them; the
+// sitemap is written before the offline list and the output record; the phase summary comes last.
 function buildSteps(build: BuildSettings): AstroIntegration[] {
   const [keptOutputFirst, keptOutputRecord] = keptOutput({ cacheDir: build.cacheDir });
   return [
@@ -58,7 +59,9 @@ export function archive(options: SiteOptions): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
         const build = readBuildSettings();
-        const site = parseSiteOptions(options, build.siteOverrides);
+        // An address or base path already in the Astro config stands unless the options name one.
+        const fromAstro = { ...(config.site && { site: config.site }), ...(config.base !== '/' && { base: config.base }) };
+        const site = parseSiteOptions({ ...fromAstro, ...options }, build.siteOverrides);
         const root = fileURLToPath(config.root);
         updateConfig({
           site: site.site,
