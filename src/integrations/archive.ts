@@ -39,11 +39,9 @@ function buildSteps(build: BuildSettings): AstroIntegration[] {
 function normalBase(base: string, trailingSlash: AstroConfig['trailingSlash']): string {
   const bare = base.replace(/^\/+|\/+$/gu, '');
   if (bare === '') return '/';
-  return trailingSlash === 'never'
-    ? `/${bare}`
-    : trailingSlash === 'always'
-      ? `/${bare}/`
-      : `/${base.replace(/^\/+/u, '')}`;
+  if (trailingSlash === 'always') return `/${bare}/`;
+  if (trailingSlash === 'never') return `/${bare}`;
+  return base.startsWith('/') ? base : `/${base}`;
 }
 
 /**
@@ -60,7 +58,10 @@ export function archive(options: SiteOptions): AstroIntegration {
       'astro:config:setup': ({ config, updateConfig }) => {
         const build = readBuildSettings();
         // An address or base path already in the Astro config stands unless the options name one.
-        const fromAstro = { ...(config.site && { site: config.site }), ...(config.base !== '/' && { base: config.base }) };
+        const fromAstro = {
+          ...(config.site && { site: config.site }),
+          ...(config.base !== '/' && { base: config.base }),
+        };
         const site = parseSiteOptions({ ...fromAstro, ...options }, build.siteOverrides);
         const root = fileURLToPath(config.root);
         updateConfig({
