@@ -1,20 +1,8 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { offlineIntegration } from './src/integrations/offline.ts';
-import { buildLock } from './src/integrations/build-lock.ts';
-import { buildPhases } from './src/integrations/build-phases.ts';
-import { keptOutput } from './src/integrations/kept-output.ts';
-import { searchIntegration } from './src/integrations/pagefind.ts';
-import { searchVocabularyIntegration, VOCABULARY_DIR } from './src/integrations/search-vocabulary.ts';
-import { siteConfig } from './src/site-config.ts';
-
-const [keptOutputFirst, keptOutputRecord] = keptOutput({ cacheDir: siteConfig.cacheDir });
+import { archive } from './src/integrations/archive.ts';
 
 export default defineConfig({
-  site: siteConfig.site,
-  base: siteConfig.base,
-  cacheDir: siteConfig.cacheDir,
   trailingSlash: 'always',
   // One shared stylesheet instead of ~4 kB inlined in every page (docs/benchmarks.md). One page at a
   // time: Astro's incremental build, which restores unchanged pages, is off above one.
@@ -34,26 +22,14 @@ export default defineConfig({
     server: { watch: { ignored: ['**/bench/**', '**/dist/**'] } },
     build: { emptyOutDir: false, assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
   },
-  // Order matters: hooks run in this order, and the service worker precaches the finished search
-  // index and the vocabulary, so the offline integration comes after them.
+  // What the archive is called and shows. A deploy sets `SITE_URL`, `BASE_PATH` and `PAGE_SIZE`,
+  // which win over `site`, `base` and `pageSize` here; the build's own settings (folders, threads,
+  // reports) come from the environment (README, "Configuration").
   integrations: [
-    buildLock(),
-    keptOutputFirst,
-    searchIntegration({ bundleSize: siteConfig.searchShardSize, reportPath: siteConfig.searchReport }),
-    searchVocabularyIntegration({ cacheDir: siteConfig.cacheDir }),
-    sitemap(),
-    offlineIntegration({
-      after: 'archive:search',
-      budgetBytes: siteConfig.offlineBudgetBytes,
-      shellFolders: [`${VOCABULARY_DIR}/`],
-      cacheDir: siteConfig.cacheDir,
-    }),
-    keptOutputRecord,
-    // Last, so its summary line comes after every other integration's build:done work.
-    buildPhases({
-      cacheDir: siteConfig.cacheDir,
-      report: siteConfig.buildReport,
-      phasesFile: siteConfig.buildPhasesFile,
+    archive({
+      title: 'Архив новостей',
+      description: 'Архив новостных материалов с полнотекстовым поиском, доступный без сети.',
+      lang: 'ru',
     }),
   ],
 });

@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatProblem, printable, type Problem } from '../lib/problems.ts';
-import { siteConfig } from '../site-config.ts';
 import { BuildStop } from './build-stop.ts';
 
 /** What one pass over the seeds folder found. */
@@ -18,6 +17,12 @@ export interface IngestSummary {
   files?: number;
   /** Seed files that are Git LFS pointers, not the documents they stand for. */
   lfsPointers?: number;
+}
+
+/** Whether problems stop the build, and where the report goes. */
+export interface IngestReportSettings {
+  strict: boolean;
+  ingestReport: string;
 }
 
 interface Logger {
@@ -45,8 +50,11 @@ function nothingToBuild({ files = 0, lfsPointers = 0, folder = 'seeds' }: Ingest
  * mode throws after listing them all. Seed files without a single document stop the build in every
  * mode (a `BuildStop`); an empty folder builds an empty site, with a warning.
  */
-export async function reportIngest(input: IngestSummary, logger: Logger): Promise<void> {
-  const { strict, ingestReport } = siteConfig;
+export async function reportIngest(
+  input: IngestSummary,
+  logger: Logger,
+  { strict, ingestReport }: IngestReportSettings,
+): Promise<void> {
   // An empty archive is a new one, or a folder that lost its files: it builds, and strict mode stops it.
   const empty: Problem = {
     file: `${(input.folder ?? 'seeds').replace(/\/*$/u, '')}/`,

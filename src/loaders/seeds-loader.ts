@@ -1,28 +1,16 @@
 import { resolve, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { siteConfig } from '../site-config.ts';
 import { exitOnStop } from './build-stop.ts';
 import { syncSeeds, type SyncOptions } from './sync-seeds.ts';
 
-/** Options of the seeds loader. */
-export interface SeedsLoaderOptions {
-  /** Folder holding the seed `*.txt` files, relative to the project root. */
-  directory: string;
-  /** Largest seed file in bytes (default: `siteConfig.maxSeedBytes`). */
-  maxBytes?: number;
-}
+/** Options of the seeds loader: the sync's, with the seeds folder relative to the project root. */
+export type SeedsLoaderOptions = SyncOptions;
 
 /** Loads every seed document from a folder into the content layer, skipping unchanged files. */
 export function seedsLoader(options: SeedsLoaderOptions): Loader {
   if (!options.directory) throw new Error('seedsLoader: `directory` is required');
   const directory = resolve(options.directory);
-  const sync: SyncOptions = {
-    directory,
-    maxBytes: options.maxBytes ?? siteConfig.maxSeedBytes,
-    cacheDir: siteConfig.cacheDir,
-    lang: siteConfig.lang,
-    threads: siteConfig.syncThreads,
-  };
+  const sync: SyncOptions = { ...options, directory };
   return {
     name: 'seeds-loader',
     load: async (context) => {

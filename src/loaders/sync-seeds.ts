@@ -10,7 +10,7 @@ import type { DerivedSeed, SeedBytes } from './derive-worker.ts';
 import { bodiesDir, bodiesFolder } from './document-bodies.ts';
 import { writeRecords } from './document-records.ts';
 import { wordsDir, wordsFolder } from './document-words.ts';
-import { reportIngest, type IngestSummary } from './ingest-report.ts';
+import { reportIngest, type IngestReportSettings, type IngestSummary } from './ingest-report.ts';
 import { readSeed } from './read-seed.ts';
 import { ingestFingerprint, seedDigest } from './seed-digest.ts';
 import { scanSeedsFolder } from './seed-files.ts';
@@ -18,7 +18,7 @@ import { readOutcomes, writeOutcomes, type SeedOutcome } from './seed-outcomes.t
 import { writeSyncReport, type SyncReport } from './sync-report.ts';
 
 /** Where a sync reads seeds from and keeps what it made, and how it works. */
-export interface SyncOptions {
+export interface SyncOptions extends IngestReportSettings {
   /** Absolute path of the seeds folder. */
   directory: string;
   maxBytes: number;
@@ -218,6 +218,6 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
   summary.lfsPointers = lfsPointers;
   summary.problems.push(...names.problems());
   await writeSyncReport(options.cacheDir, report);
-  await reportIngest(summary, logger);
+  await reportIngest(summary, logger, options);
   return report;
 }

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { feedText, latestItems, type FeedFormat, type FeedItem, type FeedSite } from '../lib/site-feed.ts';
 import { documentBody } from './_document-body.ts';
-import { siteConfig } from '../site-config.ts';
+import siteConfig from 'virtual:archive/site';
 
 /** The site as the feeds describe it. */
 export function feedSite(site: URL | undefined): FeedSite {

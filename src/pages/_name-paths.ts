@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { namePages } from '../lib/name-pages.ts';
 import { compareNewestFirst } from '../lib/order.ts';
-import { siteConfig } from '../site-config.ts';
+import siteSettings from 'virtual:archive/site';
 import { pageKey } from './_page-key.ts';
 
 /** The pages of every place or every author: each name's newest documents first, then stable numbered pages. */
@@ -9,7 +9,7 @@ export async function namePaths(kind: 'place' | 'author') {
   const documents = (await getCollection('documents')).sort(compareNewestFirst);
   const namesOf = (entry: CollectionEntry<'documents'>): string[] =>
     kind === 'place' ? entry.data.places : entry.data.authors;
-  return namePages(documents, namesOf, siteConfig.pageSize).map((path) => {
+  return namePages(documents, namesOf, siteSettings.pageSize).map((path) => {
     const { name, page, total } = path.props;
     // Only the first page shows the count, so only its key holds it.
     const shown = page.number === 0 ? total : undefined;

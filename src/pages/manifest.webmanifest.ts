@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { webManifest } from '../lib/web-manifest.ts';
-import { siteConfig } from '../site-config.ts';
+import siteSettings from 'virtual:archive/site';
 
 /** The web app manifest, written at build time with the deploy's base path. */
 export const GET: APIRoute = () => {
-  const manifest = webManifest({ ...siteConfig, base: import.meta.env.BASE_URL });
+  const manifest = webManifest({ ...siteSettings, base: import.meta.env.BASE_URL });
   return new Response(JSON.stringify(manifest), { headers: { 'Content-Type': 'application/manifest+json' } });
 };

@@ -1,20 +1,16 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IngestSummary } from '../../../src/loaders/ingest-report.ts';
+import { describe, expect, it } from 'vitest';
+import { reportIngest, type IngestSummary } from '../../../src/loaders/ingest-report.ts';
 
 const problems = [
   { file: 'a.txt', line: 1, reason: 'empty file', severity: 'error' as const },
   { file: 'b.txt', line: 3, reason: 'date 2025-13-45 does not exist', severity: 'error' as const },
 ];
 
-async function run(env: Record<string, string>, summary: Partial<IngestSummary> = {}) {
+async function run({ strict }: { strict: boolean }, summary: Partial<IngestSummary> = {}) {
   const report = join(await mkdtemp(join(tmpdir(), 'ingest-report-')), 'nested', 'ingest.json');
-  vi.stubEnv('INGEST_REPORT', report);
-  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
-  vi.resetModules();
-  const { reportIngest } = await import('../../../src/loaders/ingest-report.ts');
   const lines: string[] = [];
   const logger = {
     info: (m: string) => lines.push(m),
@@ -23,15 +19,14 @@ async function run(env: Record<string, string>, summary: Partial<IngestSummary> 
   const outcome = reportIngest(
     { documents: 4, problems, ignored: ['README.md'], legacyEncodings: {}, ...summary },
     logger,
+    { strict, ingestReport: report },
   );
   return { outcome, lines, report };
 }
 
-afterEach(() => vi.unstubAllEnvs());
-
 describe('reportIngest', () => {
   it('prints each problem on its own line and the summary, and writes the same as JSON', async () => {
-    const { outcome, lines, report } = await run({ STRICT: '' });
+    const { outcome, lines, report } = await run({ strict: false });
     await outcome;
     expect(lines).toContain('a.txt:1: error: empty file');
     expect(lines).toContain('b.txt:3: error: date 2025-13-45 does not exist');
@@ -51,7 +46,7 @@ describe('reportIngest', () => {
   });
 
   it('in strict mode lists every problem before failing', async () => {
-    const { outcome, lines, report } = await run({ STRICT: '1' });
+    const { outcome, lines, report } = await run({ strict: true });
     await expect(outcome).rejects.toThrow(/strict mode: 2 problems/u);
     expect(lines.filter((line) => line.includes(': error: '))).toHaveLength(2);
     expect(JSON.parse(await readFile(report, 'utf8')).strict).toBe(true);
@@ -64,7 +59,7 @@ describe('reportIngest', () => {
       reason: 'empty file',
       severity: 'error' as const,
     };
-    const { outcome, lines, report } = await run({ STRICT: '' }, { problems: [forged] });
+    const { outcome, lines, report } = await run({ strict: false }, { problems: [forged] });
     await outcome;
     expect(lines).toContain('x.txt\\nfake.txt:1: error: forged:1: error: empty file');
     expect(lines.filter((line) => line.includes('\n'))).toEqual([]);
@@ -75,12 +70,12 @@ describe('reportIngest', () => {
 
   it('warns, naming the folder, when the seeds folder holds no document; strict mode then fails', async () => {
     const empty = { documents: 0, problems: [], folder: 'my-seeds' };
-    const plain = await run({ STRICT: '' }, empty);
+    const plain = await run({ strict: false }, empty);
     await plain.outcome;
     expect(plain.lines).toContain(
       'my-seeds/: warning: the seeds folder holds no document: the site is built empty',
     );
-    const strict = await run({ STRICT: '1' }, empty);
+    const strict = await run({ strict: true }, empty);
     await expect(strict.outcome).rejects.toThrow(/strict mode: 1 problems/u);
   });
 });
@@ -88,7 +83,7 @@ describe('reportIngest', () => {
 describe('seed files with no document among them', () => {
   it('stops the build in every mode, saying how many are Git LFS pointers', async () => {
     const summary = { documents: 0, problems, folder: 'seeds/', files: 2, lfsPointers: 2 };
-    const plain = await run({ STRICT: '' }, summary);
+    const plain = await run({ strict: false }, summary);
     await expect(plain.outcome).rejects.toThrow(
       'none of the 2 seed files in seeds/ is a document (listed above); 2 of them are Git LFS pointers: run `git lfs pull`',
     );

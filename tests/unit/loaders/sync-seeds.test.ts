@@ -48,7 +48,15 @@ beforeEach(async () => {
   const root = await mkdtemp(join(tmpdir(), 'sync-'));
   const directory = join(root, 'seeds');
   await cp('tests/fixtures/ingest', directory, { recursive: true });
-  options = { directory, maxBytes: 1_000_000, cacheDir: join(root, 'cache'), lang: 'ru', threads: 0 };
+  options = {
+    directory,
+    maxBytes: 1_000_000,
+    cacheDir: join(root, 'cache'),
+    lang: 'ru',
+    threads: 0,
+    strict: false,
+    ingestReport: join(root, 'ingest.json'),
+  };
   const parseData = async ({ data }: { data: Record<string, unknown> }) => documentSchema.parse(data);
   context = { store: memoryStore(), parseData, logger: quiet } as unknown as typeof context;
   decoded.files.length = 0;
