@@ -2,17 +2,17 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { feedText, latestItems, type FeedFormat, type FeedItem, type FeedSite } from '../lib/site-feed.ts';
 import { documentBody } from './_document-body.ts';
-import siteConfig from 'virtual:archive/site';
+import siteSettings from 'virtual:archive/site';
 
 /** The site as the feeds describe it. */
 export function feedSite(site: URL | undefined): FeedSite {
   return {
-    title: siteConfig.title,
-    description: siteConfig.description,
-    lang: siteConfig.lang,
-    site: (site ?? new URL(siteConfig.site)).href,
+    title: siteSettings.title,
+    description: siteSettings.description,
+    lang: siteSettings.lang,
+    site: (site ?? new URL(siteSettings.site)).href,
     base: import.meta.env.BASE_URL,
-    limit: siteConfig.feedSize,
+    limit: siteSettings.feedSize,
     readMore: 'Текст слишком длинный для ленты: читать на сайте',
   };
 }
