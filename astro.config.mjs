@@ -1,15 +1,8 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { offlineIntegration } from './src/integrations/offline.ts';
-import { buildLock } from './src/integrations/build-lock.ts';
-import { buildPhases } from './src/integrations/build-phases.ts';
-import { keptOutput } from './src/integrations/kept-output.ts';
-import { searchIntegration } from './src/integrations/pagefind.ts';
-import { searchVocabularyIntegration, VOCABULARY_DIR } from './src/integrations/search-vocabulary.ts';
+import { archiveBuild } from './src/integrations/archive-build.ts';
 import { siteConfig } from './src/site-config.ts';
-
-const [keptOutputFirst, keptOutputRecord] = keptOutput({ cacheDir: siteConfig.cacheDir });
 
 export default defineConfig({
   site: siteConfig.site,
@@ -34,26 +27,18 @@ export default defineConfig({
     server: { watch: { ignored: ['**/bench/**', '**/dist/**'] } },
     build: { emptyOutDir: false, assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
   },
-  // Order matters: hooks run in this order, and the service worker precaches the finished search
-  // index and the vocabulary, so the offline integration comes after them.
+  // The sitemap's files are part of the build the offline list describes, so it writes them first:
+  // integrations' hooks run in the order listed. The archive's own steps run in the order its code
+  // states (src/integrations/archive-build.ts).
   integrations: [
-    buildLock(),
-    keptOutputFirst,
-    searchIntegration({ bundleSize: siteConfig.searchShardSize, reportPath: siteConfig.searchReport }),
-    searchVocabularyIntegration({ cacheDir: siteConfig.cacheDir }),
     sitemap(),
-    offlineIntegration({
-      after: 'archive:search',
-      budgetBytes: siteConfig.offlineBudgetBytes,
-      shellFolders: [`${VOCABULARY_DIR}/`],
+    archiveBuild({
       cacheDir: siteConfig.cacheDir,
-    }),
-    keptOutputRecord,
-    // Last, so its summary line comes after every other integration's build:done work.
-    buildPhases({
-      cacheDir: siteConfig.cacheDir,
-      report: siteConfig.buildReport,
-      phasesFile: siteConfig.buildPhasesFile,
+      bundleSize: siteConfig.searchShardSize,
+      searchReport: siteConfig.searchReport,
+      offlineBudgetBytes: siteConfig.offlineBudgetBytes,
+      buildReport: siteConfig.buildReport,
+      buildPhasesFile: siteConfig.buildPhasesFile,
     }),
   ],
 });

@@ -29,7 +29,7 @@ export function variantConfig(variant: Variant): string {
   const astro = JSON.stringify(variant.astro ?? {});
   const search = JSON.stringify(variant.search ?? {});
   return `import base from '../astro.config.mjs';
-import { searchIntegration } from '../src/integrations/pagefind.ts';
+import { archiveBuild } from '../src/integrations/archive-build.ts';
 import { siteConfig } from '../src/site-config.ts';
 
 const astro = ${astro};
@@ -39,8 +39,16 @@ export default {
   build: { ...base.build, ...astro.build },
   experimental: { ...base.experimental, ...astro.experimental },
   integrations: base.integrations.map((integration) =>
-    integration.name === 'archive:search' && Object.keys(search).length > 0
-      ? searchIntegration({ bundleSize: siteConfig.searchShardSize, reportPath: siteConfig.searchReport, ...search })
+    integration.name === 'archive:build' && Object.keys(search).length > 0
+      ? archiveBuild({
+          cacheDir: siteConfig.cacheDir,
+          bundleSize: siteConfig.searchShardSize,
+          searchReport: siteConfig.searchReport,
+          offlineBudgetBytes: siteConfig.offlineBudgetBytes,
+          buildReport: siteConfig.buildReport,
+          buildPhasesFile: siteConfig.buildPhasesFile,
+          ...search,
+        })
       : integration,
   ),
 };

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { offlineCaches, type OfflineBuild, type PrecacheFile } from '../lib/offline-build.ts';
 import { listCount, revisionsOf, splitPages, titlesOf } from '../lib/offline-lists.ts';
 import {
@@ -16,22 +15,25 @@ import {
   type BuiltFile,
 } from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
-import { timePhase } from './build-phases.ts';
+import type { DocumentRecord } from '../schemas/document.ts';
 import { revisionOf } from './built-files.ts';
 import type { BuiltSite } from './built-files-worker.ts';
 import { bundleWorker } from './offline-worker-bundle.ts';
 import { offThread } from './off-thread.ts';
 
-/** Options of the offline integration. */
-export interface OfflineIntegrationOptions {
+/** What the offline step is given: the built site, and what the steps before it wrote. */
+export interface OfflineStep {
+  /** The output folder, without its last slash. */
+  directory: string;
+  base: string;
   /** Largest transfer size, in bytes, of an archive precached whole (env `OFFLINE_BUDGET_MB`). */
   budgetBytes: number;
-  /** Name of the search integration, which must run first so its index can be precached. */
-  after: string;
-  /** Output folders (`search-words/`) the search page needs offline, precached with the shell. */
-  shellFolders?: string[];
-  /** Build cache folder: the loader's records, and what the last build learnt of each built file. */
+  /** Output folders the search page needs offline (the vocabulary step's), precached with the shell. */
+  shellFolders: string[];
+  /** Build cache folder: what the last build learnt of each built file. */
   cacheDir: string;
+  /** The loader's records: each document page's headline. */
+  records: readonly DocumentRecord[];
 }
 
 // The identity of a build: a digest of every file it wrote and of their contents, taken after the
@@ -66,22 +68,21 @@ const asBuilt = (file: Written): BuiltFile => ({
   revision: revisionOf(file.text),
 });
 
-async function writeServiceWorker(
-  directory: string,
-  base: string,
+/**
+ * Makes the built site readable offline: the page lists and a Workbox service worker, written
+ * after the search index and the vocabulary, which it precaches.
+ */
+export async function writeServiceWorker(
+  options: OfflineStep,
   logger: AstroIntegrationLogger,
-  options: OfflineIntegrationOptions,
 ): Promise<void> {
+  const { directory, base } = options;
   const started = performance.now();
-  if (!existsSync(join(directory, 'pagefind', 'pagefind-entry.json'))) {
-    throw new Error(
-      'offline: no Pagefind index in the output; the search integration must run before this one',
-    );
-  }
   const site = await offThread<BuiltSite>(new URL('./built-files-worker.ts', import.meta.url), {
     directory,
     base,
     cacheDir: options.cacheDir,
+    records: options.records,
   });
   // Pages and search files carry the bytes they take once stored, so saving the archive can tell
   // the reader how much room it needs.
@@ -145,31 +146,4 @@ async function writeServiceWorker(
       (plan.searchFiles.length > 0 ? ` (search index on demand: ${plan.searchFiles.length} files), ` : ', ') +
       `budget ${mb(options.budgetBytes)} MB; ${pages.length} pages in ${split.length} lists; ${seconds} s`,
   );
-}
-
-/** Makes the built site readable offline: a Workbox service worker written after the search index. */
-export function offlineIntegration(options: OfflineIntegrationOptions): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'archive:offline',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-        const names = config.integrations.map((integration) => integration.name);
-        if (
-          !names.includes(options.after) ||
-          names.indexOf(options.after) > names.indexOf('archive:offline')
-        ) {
-          throw new Error(
-            `offline: list ${options.after} before archive:offline in astro.config integrations`,
-          );
-        }
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        await timePhase('offline', () =>
-          writeServiceWorker(fileURLToPath(dir).replace(/\/+$/u, ''), base, logger, options),
-        );
-      },
-    },
-  };
 }

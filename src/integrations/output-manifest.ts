@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { OUTPUT_NAMES } from '../loaders/build-cache.ts';
 import { rethrowFault } from '../loaders/build-stop.ts';
 import { readJson, writeJson } from '../loaders/json-file.ts';
 
@@ -9,13 +10,13 @@ import { readJson, writeJson } from '../loaders/json-file.ts';
  * whatever else is there (a `.git` folder or file, `CNAME`, `.nojekyll`, a host's own files) no
  * build wrote, and none deletes it.
  */
-export const MANIFEST = '.archive-output.json';
+export const MANIFEST = OUTPUT_NAMES.manifest;
 
 /** The lock a build holds on its output folder (see `build-lock.ts`). */
-export const OUTPUT_LOCK = '.archive-build.lock';
+export const OUTPUT_LOCK = OUTPUT_NAMES.lock;
 
 // The build's own bookkeeping: never listed, never surveyed, never deleted as stale.
-const BOOKKEEPING = new Set([MANIFEST, OUTPUT_LOCK]);
+const BOOKKEEPING = new Set<string>([MANIFEST, OUTPUT_LOCK]);
 
 /**
  * Between builds, the files the builds wrote; while a build runs (or after one was killed), the

@@ -1,10 +1,8 @@
 import { ingestSeed } from '../lib/ingest.ts';
 import type { DocumentFields } from '../schemas/document.ts';
+import { bodiesFolder, wordsFolder, type SeedOutcome } from './build-cache.ts';
 import { BuildStop } from './build-stop.ts';
 import { deriveDocument } from './derive-document.ts';
-import { bodiesFolder } from './document-bodies.ts';
-import { wordsFolder } from './document-words.ts';
-import type { SeedOutcome } from './seed-outcomes.ts';
 
 /** One seed file's bytes, read and digested by the sync. */
 export interface SeedBytes {

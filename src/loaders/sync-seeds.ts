@@ -4,18 +4,14 @@ import { nameCollisions } from '../lib/name-collisions.ts';
 import type { Problem } from '../lib/problems.ts';
 import { progressCounter } from '../lib/progress.ts';
 import type { ArchiveDocument } from '../schemas/document.ts';
+import { buildCache, type SeedOutcome, type SyncReport } from './build-cache.ts';
 import { BuildStop } from './build-stop.ts';
 import { createDeriver } from './derive-pool.ts';
 import type { DerivedSeed, SeedBytes } from './derive-worker.ts';
-import { bodiesDir, bodiesFolder } from './document-bodies.ts';
-import { writeRecords } from './document-records.ts';
-import { wordsDir, wordsFolder } from './document-words.ts';
 import { reportIngest, type IngestSummary } from './ingest-report.ts';
 import { readSeed } from './read-seed.ts';
 import { ingestFingerprint, seedDigest } from './seed-digest.ts';
 import { scanSeedsFolder } from './seed-files.ts';
-import { readOutcomes, writeOutcomes, type SeedOutcome } from './seed-outcomes.ts';
-import { writeSyncReport, type SyncReport } from './sync-report.ts';
 
 /** Where a sync reads seeds from and keeps what it made, and how it works. */
 export interface SyncOptions {
@@ -55,10 +51,10 @@ const IN_FLIGHT = 8;
 export async function syncSeeds(options: SyncOptions, context: Context): Promise<SyncReport> {
   const { store, parseData, logger } = context;
   const fingerprint = await ingestFingerprint(options);
-  const bodies = bodiesFolder(bodiesDir(options.cacheDir));
-  const words = wordsFolder(wordsDir(options.cacheDir));
+  const cache = buildCache(options.cacheDir);
+  const { bodies, words } = cache;
   await Promise.all([bodies.make(), words.make()]);
-  const previous = await readOutcomes(options.cacheDir);
+  const previous = await cache.seeds.read();
   const outcomes = new Map<string, SeedOutcome>();
   const { files, ignored } = await scanSeedsFolder(options.directory);
   const summary: IngestSummary = {
@@ -206,18 +202,17 @@ export async function syncSeeds(options: SyncOptions, context: Context): Promise
   for (const id of store.keys()) if (!owners.has(id)) store.delete(id);
   const keep = new Set([...store.values()].map((entry) => String(entry.digest)));
   await Promise.all([bodies.prune(keep), words.prune(keep)]);
-  await writeRecords(
-    options.cacheDir,
+  await cache.records.write(
     [...store.values()].map((entry) => {
       const { title, headline, date, places, authors, lang } = entry.data as ArchiveDocument;
       return { id: entry.id, digest: String(entry.digest), title, headline, date, places, authors, lang };
     }),
   );
-  await writeOutcomes(options.cacheDir, outcomes);
+  await cache.seeds.write(outcomes);
   summary.documents = owners.size;
   summary.lfsPointers = lfsPointers;
   summary.problems.push(...names.problems());
-  await writeSyncReport(options.cacheDir, report);
+  await cache.sync.write(report);
   await reportIngest(summary, logger);
   return report;
 }

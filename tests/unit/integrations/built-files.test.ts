@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import surveyBuiltSite from '../../../src/integrations/built-files-worker.ts';
 import { listBuiltFiles, revisionOf } from '../../../src/integrations/built-files.ts';
-import { writeRecords } from '../../../src/loaders/document-records.ts';
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'archive-built-'));
 
@@ -36,11 +35,11 @@ describe('the survey of a built site', () => {
     mkdirSync(join(directory, 'doc/a'), { recursive: true });
     writeFileSync(join(directory, 'doc/a/index.html'), '<h1>А</h1>');
     const record = { title: 'А б', headline: 'А\u00a0б', date: '2024-01-01', places: [], authors: [] };
-    await writeRecords(cacheDir, [{ ...record, id: 'a', digest: 'd1', lang: 'ru' }]);
-    const site = await surveyBuiltSite({ directory, base: '/news/', cacheDir });
+    const records = [{ ...record, id: 'a', digest: 'd1', lang: 'ru' }];
+    const site = await surveyBuiltSite({ directory, base: '/news/', cacheDir, records });
     expect(site.titles).toEqual([['/news/doc/a/', 'А\u00a0б']]);
     expect(site.files.map((file) => file.path)).toEqual(['doc/a/index.html']);
-    const again = await surveyBuiltSite({ directory, base: '/news/', cacheDir });
+    const again = await surveyBuiltSite({ directory, base: '/news/', cacheDir, records });
     expect(again.files).toEqual(site.files);
   });
 });
