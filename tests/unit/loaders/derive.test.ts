@@ -32,7 +32,7 @@ async function task(seeds: DeriveTask['seeds']): Promise<DeriveTask> {
   const cache = await mkdtemp(join(tmpdir(), 'derive-'));
   const folders = { bodies: join(cache, 'bodies'), words: join(cache, 'words') };
   await Promise.all(Object.values(folders).map((folder) => digestFolder(folder, '').make()));
-  return { ...folders, fallbackLang: 'ru', maxBytes: 1_000_000, seeds };
+  return { ...folders, fallbackLang: 'ru', seeds };
 }
 
 describe('deriving documents from their bytes', () => {
