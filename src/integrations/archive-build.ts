@@ -55,24 +55,24 @@ async function finish(
   await run.kept.prune(assets);
   const search = await clock.time('search', async () => {
     const { value } = await run.search.result;
-    await publishSearch(outDir, value.bundles, settings.searchReport);
-    return value;
+    return { ...value, files: await publishSearch(outDir, value.bundles, settings.searchReport) };
   });
   clock.record({ name: 'search (parallel)', start: run.search.start, end: search.end });
   logBundles(logger.fork('archive:search'), search.bundles);
   const vocabularyLog = logger.fork('archive:search-vocabulary');
-  const { shellFolder, end } = await clock.time('vocabulary', async () => {
-    const { value, end: counted } = await run.vocabulary.result;
-    return { shellFolder: await writeVocabulary(outDir, value, vocabularyLog), end: counted };
+  const vocabulary = await clock.time('vocabulary', async () => {
+    const { value, end } = await run.vocabulary.result;
+    return { files: await writeVocabulary(outDir, value, vocabularyLog), end };
   });
-  clock.record({ name: 'vocabulary (parallel)', start: run.vocabulary.start, end });
+  clock.record({ name: 'vocabulary (parallel)', start: run.vocabulary.start, end: vocabulary.end });
   await clock.time('offline', () =>
     writeServiceWorker(
       {
         directory: outDir,
         base,
         budgetBytes: settings.offlineBudgetBytes,
-        shellFolders: [shellFolder],
+        searchFiles: search.files,
+        shellFiles: vocabulary.files,
         cacheDir: settings.cacheDir,
         records,
       },

@@ -9,12 +9,13 @@ import { listCount, revisionsOf, splitPages, titlesOf } from '../lib/offline-lis
 import {
   archivePages,
   fileRole,
-  isHashedSearchFile,
+  knownRoles,
   planOffline,
   searchFilesByBundle,
   type BuiltFile,
 } from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
+import type { SearchFile } from '../lib/search-files.ts';
 import type { DocumentRecord } from '../schemas/document.ts';
 import { revisionOf } from './built-files.ts';
 import type { BuiltSite } from './built-files-worker.ts';
@@ -28,8 +29,10 @@ export interface OfflineStep {
   base: string;
   /** Largest transfer size, in bytes, of an archive precached whole (env `OFFLINE_BUDGET_MB`). */
   budgetBytes: number;
-  /** Output folders the search page needs offline (the vocabulary step's), precached with the shell. */
-  shellFolders: string[];
+  /** The search step's files, each with what it is. */
+  searchFiles: readonly SearchFile[];
+  /** Files the search page needs offline (the vocabulary step's), precached with the shell. */
+  shellFiles: readonly string[];
   /** Build cache folder: what the last build learnt of each built file. */
   cacheDir: string;
   /** The loader's records: each document page's headline. */
@@ -47,8 +50,8 @@ function buildIdentity(files: readonly BuiltFile[]): string {
 // What this integration writes, left out of the identity and of the survey of a rebuilt folder.
 const offlineOutput = /^(?:sw\.js|offline\/[^/]+\.json)$/u;
 // Files named by their content: their name is their revision.
-const contentNamed = (path: string): boolean =>
-  path.startsWith('_astro/') || isHashedSearchFile(path) || /^offline\/[a-z]+-[0-9a-f]+\.json$/u.test(path);
+const contentNamed = (path: string, search: ReadonlySet<string>): boolean =>
+  path.startsWith('_astro/') || search.has(path) || /^offline\/[a-z]+-[0-9a-f]+\.json$/u.test(path);
 
 /** A file the integration writes: output-relative path and text. */
 interface Written {
@@ -84,12 +87,14 @@ export async function writeServiceWorker(
     cacheDir: options.cacheDir,
     records: options.records,
   });
+  const known = knownRoles(options.searchFiles, options.shellFiles);
+  const named = new Set(options.searchFiles.filter((file) => file.contentNamed).map((file) => file.path));
   // Pages and search files carry the bytes they take once stored, so saving the archive can tell
   // the reader how much room it needs.
   const files = site.files
     .filter((file) => !offlineOutput.test(file.path))
     .map((file) =>
-      ['page', 'fragment', 'index'].includes(fileRole(file.path))
+      ['page', 'fragment', 'index'].includes(fileRole(file.path, known))
         ? { ...file, size: statSync(join(directory, file.path)).size }
         : file,
     );
@@ -103,9 +108,9 @@ export async function writeServiceWorker(
   const titleLists = split.map((list) => contentAddressed('titles', titlesOf(list)));
   const lists = [...revisionLists, ...titleLists];
   const withLists = [...files, ...lists.map(asBuilt)];
-  const plan = planOffline(withLists, options.budgetBytes, options.shellFolders);
+  const plan = planOffline(withLists, options.budgetBytes, known);
   // Fragments and the index files left out of the shell, saved with the archive: one list per bundle.
-  const searchLists = [...searchFilesByBundle(base, files, plan).values()].map((list) =>
+  const searchLists = [...searchFilesByBundle(base, files, plan, known).values()].map((list) =>
     contentAddressed('search', list),
   );
   const facts: OfflineBuild = {
@@ -132,7 +137,7 @@ export async function writeServiceWorker(
     .map((path) => {
       const revision = revisions.get(path);
       // Every file is checked against its revision before the worker stores it, named by content or not.
-      return contentNamed(path)
+      return contentNamed(path, named)
         ? { url: withBase(base, path), revision: null, ...(revision ? { digest: revision } : {}) }
         : { url: withBase(base, path), revision: revision ?? null };
     });

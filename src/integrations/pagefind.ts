@@ -1,8 +1,9 @@
 import type { Dirent } from 'node:fs';
 import { copyFile, link, mkdir, readdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { BundleList } from '../lib/search-bundles.ts';
+import { searchFileKind, type SearchFile } from '../lib/search-files.ts';
 import { background, offThread } from './off-thread.ts';
 import type { BundleResult, BundleTask, BuiltBundle } from './search-indexer-worker.ts';
 
@@ -64,8 +65,10 @@ async function place(from: string, to: string): Promise<void> {
   }
 }
 
-// Each bundle's files, byte for byte from the cache, then the list the search page reads.
-async function publish(outDir: string, bundles: readonly BuiltBundle[]): Promise<void> {
+// Each bundle's files, byte for byte from the cache, then the list the search page reads; gives
+// every file written, with what it is.
+async function publish(outDir: string, bundles: readonly BuiltBundle[]): Promise<SearchFile[]> {
+  const written: SearchFile[] = [];
   for (const bundle of bundles) {
     const target = join(outDir, bundle.folder);
     const entries = await readdir(bundle.cached, { recursive: true, withFileTypes: true });
@@ -75,12 +78,18 @@ async function publish(outDir: string, bundles: readonly BuiltBundle[]): Promise
       await mkdir(join(target, relative(bundle.cached, path(folder))), { recursive: true });
     }
     const files = entries.filter((entry) => entry.isFile()).map(path);
+    for (const file of files) {
+      const inner = relative(bundle.cached, file).split(sep).join('/');
+      written.push({ path: `${bundle.folder}${inner}`, ...searchFileKind(inner) });
+    }
     for (let at = 0; at < files.length; at += 256) {
       const batch = files.slice(at, at + 256);
       await Promise.all(batch.map((file) => place(file, join(target, relative(bundle.cached, file)))));
     }
   }
   await writeFile(join(outDir, 'pagefind', 'bundles.json'), JSON.stringify(bundleList(bundles)));
+  written.push({ path: 'pagefind/bundles.json', ...searchFileKind('bundles.json') });
+  return written;
 }
 
 /** Indexing started beside the render, and when it started. */
@@ -102,13 +111,17 @@ export function startSearch(task: BundleTask): SearchIndexing {
   };
 }
 
-/** Places the bundles in the output folder and writes the search report (`SEARCH_REPORT`). */
+/**
+ * Places the bundles in the output folder and writes the search report (`SEARCH_REPORT`); gives
+ * the files written, each with what it is, for the offline list.
+ */
 export async function publishSearch(
   outDir: string,
   bundles: readonly BuiltBundle[],
   reportPath: string,
-): Promise<void> {
-  await publish(outDir, bundles);
+): Promise<SearchFile[]> {
+  const written = await publish(outDir, bundles);
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, JSON.stringify(report(bundles), null, 2));
+  return written;
 }

@@ -30,13 +30,13 @@ export function startVocabulary(cacheDir: string, records: readonly DocumentReco
 
 /**
  * Writes the chunks the search page loads on a miss into `VOCABULARY_DIR` of the output folder, and
- * gives the folder written (output-relative, with its last slash).
+ * gives the files written (output-relative), all of which the search page needs offline.
  */
 export async function writeVocabulary(
   outDir: string,
   chunks: ReadonlyMap<string, string>,
   logger: AstroIntegrationLogger,
-): Promise<string> {
+): Promise<string[]> {
   const out = join(outDir, VOCABULARY_DIR);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
@@ -46,7 +46,7 @@ export async function writeVocabulary(
     bytes += Buffer.byteLength(text);
   }
   logger.info(`${chunks.size} vocabulary chunks, ${(bytes / 1024).toFixed(1)} kB`);
-  return `${VOCABULARY_DIR}/`;
+  return [...chunks.keys()].map((name) => `${VOCABULARY_DIR}/${name}`);
 }
 
 type ServerSetup = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0];
