@@ -7,6 +7,7 @@ import { buildClock, type BuildClock } from './build-phases.ts';
 import { devRecords } from './dev-records.ts';
 import { keptOutput, type KeptOutput } from './kept-output.ts';
 import { writeServiceWorker } from './offline.ts';
+import { noteWritten } from './output-manifest.ts';
 import { logBundles, publishSearch, startSearch, type SearchIndexing } from './pagefind.ts';
 import { serveDevSearchIndex } from './search-dev-index.ts';
 import {
@@ -52,20 +53,30 @@ async function finish(
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   const { clock, outDir, base, records } = run;
-  await run.kept.prune(assets);
+  // The output folder as it is after the render, listed once; each step adds what it writes.
+  const present = await run.kept.prune(assets);
   const search = await clock.time('search', async () => {
     const { value } = await run.search.result;
-    return { ...value, files: await publishSearch(outDir, value.bundles, settings.searchReport) };
+    const files = await publishSearch(outDir, value.bundles, settings.searchReport);
+    await noteWritten(
+      present,
+      outDir,
+      files.map((file) => file.path),
+    );
+    return { ...value, files };
   });
   clock.record({ name: 'search (parallel)', start: run.search.start, end: search.end });
   logBundles(logger.fork('archive:search'), search.bundles);
   const vocabularyLog = logger.fork('archive:search-vocabulary');
   const vocabulary = await clock.time('vocabulary', async () => {
     const { value, end } = await run.vocabulary.result;
-    return { files: await writeVocabulary(outDir, value, vocabularyLog), end };
+    const files = await writeVocabulary(outDir, value, vocabularyLog);
+    await noteWritten(present, outDir, files);
+    return { files, end };
   });
   clock.record({ name: 'vocabulary (parallel)', start: run.vocabulary.start, end: vocabulary.end });
-  await clock.time('offline', () =>
+  const foreign = run.kept.foreignAtStart();
+  const offline = await clock.time('offline', () =>
     writeServiceWorker(
       {
         directory: outDir,
@@ -75,11 +86,14 @@ async function finish(
         shellFiles: vocabulary.files,
         cacheDir: settings.cacheDir,
         records,
+        // A deploy checkout's `.git`, a `CNAME`: never precached, never part of the build's identity.
+        present: new Map([...present].filter(([path]) => !foreign.has(path))),
       },
       logger.fork('archive:offline'),
     ),
   );
-  await run.kept.record();
+  await noteWritten(present, outDir, offline);
+  await run.kept.record(present);
   await clock.report(
     { report: settings.buildReport, phasesFile: settings.buildPhasesFile },
     await buildCache(settings.cacheDir).sync.read(),

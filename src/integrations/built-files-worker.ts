@@ -3,7 +3,7 @@ import { documentPath } from '../lib/paths.ts';
 import { buildCache } from '../loaders/build-cache.ts';
 import type { DocumentRecord } from '../schemas/document.ts';
 import { listBuiltFiles, type KnownFile } from './built-files.ts';
-import { foreignOutput } from './output-manifest.ts';
+import type { OutputState } from './output-manifest.ts';
 
 /** What the offline integration needs to know of the built site. */
 export interface BuiltSite {
@@ -18,11 +18,12 @@ export default async function surveyBuiltSite(task: {
   base: string;
   cacheDir: string;
   records: readonly DocumentRecord[];
+  /** The files builds wrote in the output folder, as the build listed them. */
+  present: OutputState;
 }): Promise<BuiltSite> {
   const known = buildCache(task.cacheDir).builtFiles;
   const before = new Map(await known.read<[string, KnownFile][]>([]));
-  // A deploy checkout's `.git`, a `CNAME`: never precached, never part of the build's identity.
-  const listed = await listBuiltFiles(task.directory, before, await foreignOutput(task.directory));
+  const listed = listBuiltFiles(task.directory, task.present, before);
   await known.write([...listed.known]);
   return {
     files: listed.files,

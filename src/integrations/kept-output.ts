@@ -46,10 +46,15 @@ async function remove(outDir: string, paths: readonly string[]): Promise<void> {
 export interface KeptOutput {
   /** Before Astro writes: deletes what builds wrote unless it is exactly what the last build left. */
   start: (logger: AstroIntegrationLogger) => Promise<void>;
-  /** After the render: deletes what the last build wrote and this one neither wrote nor kept. */
-  prune: (assets: ReadonlyMap<string, readonly URL[]>) => Promise<void>;
-  /** Last: records what the builds wrote, in the cache and in the folder's manifest. */
-  record: () => Promise<void>;
+  /**
+   * After the render: deletes what the last build wrote and this one neither wrote nor kept, and
+   * gives the folder's files then (the one listing of the folder the end of the build takes).
+   */
+  prune: (assets: ReadonlyMap<string, readonly URL[]>) => Promise<OutputState>;
+  /** The files no build wrote when this one started (a deploy checkout's `.git`, a `CNAME`). */
+  foreignAtStart: () => ReadonlySet<string>;
+  /** Last: records what the builds wrote (`present`, the listing kept up to date), in the cache and the manifest. */
+  record: (present: OutputState) => Promise<void>;
 }
 
 /** Where a build's output goes: its folders, and the cache that remembers what the last build left. */
@@ -75,7 +80,9 @@ export function keptOutput(folders: KeptOutputFolders): KeptOutput {
   const outDir = folders.outDir.replace(/\/+$/u, '');
   let before: OutputState = new Map();
   let foreign: OutputState = new Map();
+  let foreignAtStart = new Set<string>();
   return {
+    foreignAtStart: () => foreignAtStart,
     start: async (logger) => {
       const recorded = await record.read<RecordedOutput | undefined>(undefined);
       const known = recorded?.version === 2 && recorded.outDir === outDir ? recorded : undefined;
@@ -85,6 +92,7 @@ export function keptOutput(folders: KeptOutputFolders): KeptOutput {
         (known && { state: 'built' as const, files: known.files.map(([path]) => path) });
       const present = await scanOutput(outDir);
       const others = foreignFiles(manifest, present.keys());
+      foreignAtStart = others;
       foreign = new Map([...present].filter(([path]) => others.has(path)));
       const built = new Map([...present].filter(([path]) => !others.has(path)));
       // Before Astro writes anything: should this build be killed, the next one still knows that
@@ -113,6 +121,7 @@ export function keptOutput(folders: KeptOutputFolders): KeptOutput {
         outDir,
         stale.map(([path]) => path),
       );
+      for (const [path] of stale) now.delete(path);
       // A file no build wrote that this one wrote over, or kept as one of its pages, is now the builds'.
       foreign = new Map(
         [...foreign].filter(([path, [size, mtime]]) => {
@@ -120,9 +129,10 @@ export function keptOutput(folders: KeptOutputFolders): KeptOutput {
           return !pages.has(path) && found?.[0] === size && found[1] === mtime;
         }),
       );
+      return now;
     },
-    record: async () => {
-      const built = [...(await scanOutput(outDir))].filter(([path]) => !foreign.has(path));
+    record: async (present) => {
+      const built = [...present].filter(([path]) => !foreign.has(path));
       const files = built.map(([path, [size, mtime]]): RecordedOutput['files'][number] => [
         path,
         size,

@@ -21,6 +21,7 @@ import { revisionOf } from './built-files.ts';
 import type { BuiltSite } from './built-files-worker.ts';
 import { bundleWorker } from './offline-worker-bundle.ts';
 import { offThread } from './off-thread.ts';
+import type { OutputState } from './output-manifest.ts';
 
 /** What the offline step is given: the built site, and what the steps before it wrote. */
 export interface OfflineStep {
@@ -37,6 +38,8 @@ export interface OfflineStep {
   cacheDir: string;
   /** The loader's records: each document page's headline. */
   records: readonly DocumentRecord[];
+  /** The files builds wrote in the output folder, with their sizes and times, as the build listed them. */
+  present: OutputState;
 }
 
 // The identity of a build: a digest of every file it wrote and of their contents, taken after the
@@ -73,12 +76,12 @@ const asBuilt = (file: Written): BuiltFile => ({
 
 /**
  * Makes the built site readable offline: the page lists and a Workbox service worker, written
- * after the search index and the vocabulary, which it precaches.
+ * after the search index and the vocabulary, which it precaches. Gives the files it wrote.
  */
 export async function writeServiceWorker(
   options: OfflineStep,
   logger: AstroIntegrationLogger,
-): Promise<void> {
+): Promise<string[]> {
   const { directory, base } = options;
   const started = performance.now();
   const site = await offThread<BuiltSite>(new URL('./built-files-worker.ts', import.meta.url), {
@@ -86,6 +89,7 @@ export async function writeServiceWorker(
     base,
     cacheDir: options.cacheDir,
     records: options.records,
+    present: options.present,
   });
   const known = knownRoles(options.searchFiles, options.shellFiles);
   const named = new Set(options.searchFiles.filter((file) => file.contentNamed).map((file) => file.path));
@@ -151,4 +155,5 @@ export async function writeServiceWorker(
       (plan.searchFiles.length > 0 ? ` (search index on demand: ${plan.searchFiles.length} files), ` : ', ') +
       `budget ${mb(options.budgetBytes)} MB; ${pages.length} pages in ${split.length} lists; ${seconds} s`,
   );
+  return [...written.map((file) => file.path), 'sw.js'];
 }

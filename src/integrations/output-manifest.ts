@@ -80,8 +80,15 @@ export function foreignFiles(manifest: OutputManifest | undefined, present: Iter
   return new Set(paths);
 }
 
-/** The files of the output folder no build wrote, as the running build recorded them at its start. */
-export async function foreignOutput(outDir: string): Promise<Set<string>> {
-  const manifest = await readManifest(outDir);
-  return new Set([...BOOKKEEPING, ...(manifest?.state === 'building' ? manifest.foreign : [])]);
+/** Adds files a step wrote (output-relative paths) to a listing of the output folder, with their size and time. */
+export async function noteWritten(
+  state: OutputState,
+  outDir: string,
+  paths: readonly string[],
+): Promise<void> {
+  for (const name of paths) {
+    const path = join(outDir, name);
+    const { size, mtimeMs } = await stat(path).catch((error: unknown) => rethrowFault(error, 'read', path));
+    state.set(name, [size, mtimeMs]);
+  }
 }
