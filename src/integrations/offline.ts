@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,7 +11,9 @@ import {
   knownRoles,
   planOffline,
   searchFilesByBundle,
+  type ArchivePage,
   type BuiltFile,
+  type OfflinePlan,
 } from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
 import type { SearchFile } from '../lib/search-files.ts';
@@ -74,6 +75,49 @@ const asBuilt = (file: Written): BuiltFile => ({
   revision: revisionOf(file.text),
 });
 
+// The page lists are part of the shell: the worker finds a page's revision in them, the offline
+// page and the save control list what is saved. Split by a hash of the URL, a deploy that changes a
+// few pages changes a few lists; and each in two, so a changed page changes its revision list only.
+function pageLists(pages: readonly ArchivePage[]): { revisions: Written[]; titles: Written[] } {
+  const split = splitPages(pages, listCount(pages.length));
+  return {
+    revisions: split.map((list) => contentAddressed('revisions', revisionsOf(list))),
+    titles: split.map((list) => contentAddressed('titles', titlesOf(list))),
+  };
+}
+
+// Every file the worker precaches, each checked against its revision before the worker stores it,
+// named by its content or not.
+function precacheList(
+  base: string,
+  paths: readonly string[],
+  revisions: ReadonlyMap<string, string | undefined>,
+  named: ReadonlySet<string>,
+): PrecacheFile[] {
+  return [...new Set(paths)].sort().map((path) => {
+    const revision = revisions.get(path);
+    return contentNamed(path, named)
+      ? { url: withBase(base, path), revision: null, ...(revision ? { digest: revision } : {}) }
+      : { url: withBase(base, path), revision: revision ?? null };
+  });
+}
+
+function logPlan(
+  logger: AstroIntegrationLogger,
+  facts: OfflineBuild,
+  plan: OfflinePlan,
+  counts: { precached: number; lists: number; budgetBytes: number; started: number },
+): void {
+  const seconds = ((performance.now() - counts.started) / 1000).toFixed(1);
+  const mb = (bytes: number): string => (bytes / 1_000_000).toFixed(2);
+  logger.info(
+    `${plan.mode}: precached ${counts.precached} files; ` +
+      `shell ${mb(plan.shellBytes)} MB, archive ${mb(plan.archiveBytes)} MB transfer` +
+      (plan.searchFiles.length > 0 ? ` (search index on demand: ${plan.searchFiles.length} files), ` : ', ') +
+      `budget ${mb(counts.budgetBytes)} MB; ${facts.pageCount} pages in ${counts.lists} lists; ${seconds} s`,
+  );
+}
+
 /**
  * Makes the built site readable offline: the page lists and a Workbox service worker, written
  * after the search index and the vocabulary, which it precaches. Gives the files it wrote.
@@ -82,14 +126,14 @@ export async function writeServiceWorker(
   options: OfflineStep,
   logger: AstroIntegrationLogger,
 ): Promise<string[]> {
-  const { directory, base } = options;
+  const { directory, base, present } = options;
   const started = performance.now();
   const site = await offThread<BuiltSite>(new URL('./built-files-worker.ts', import.meta.url), {
     directory,
     base,
     cacheDir: options.cacheDir,
     records: options.records,
-    present: options.present,
+    present,
   });
   const known = knownRoles(options.searchFiles, options.shellFiles);
   const named = new Set(options.searchFiles.filter((file) => file.contentNamed).map((file) => file.path));
@@ -99,61 +143,50 @@ export async function writeServiceWorker(
     .filter((file) => !offlineOutput.test(file.path))
     .map((file) =>
       ['page', 'fragment', 'index'].includes(fileRole(file.path, known))
-        ? { ...file, size: statSync(join(directory, file.path)).size }
+        ? { ...file, size: present.get(file.path)?.[0] ?? 0 }
         : file,
     );
-  const build = buildIdentity(files);
   const pages = archivePages(base, files, new Map(site.titles));
-  // The page lists are part of the shell: the worker finds a page's revision in them, the offline
-  // page and the save control list what is saved. Split by a hash of the URL, a deploy that changes a
-  // few pages changes a few lists; and each in two, so a changed page changes its revision list only.
-  const split = splitPages(pages, listCount(pages.length));
-  const revisionLists = split.map((list) => contentAddressed('revisions', revisionsOf(list)));
-  const titleLists = split.map((list) => contentAddressed('titles', titlesOf(list)));
-  const lists = [...revisionLists, ...titleLists];
-  const withLists = [...files, ...lists.map(asBuilt)];
+  const lists = pageLists(pages);
+  const withLists = [...files, ...[...lists.revisions, ...lists.titles].map(asBuilt)];
   const plan = planOffline(withLists, options.budgetBytes, known);
   // Fragments and the index files left out of the shell, saved with the archive: one list per bundle.
   const searchLists = [...searchFilesByBundle(base, files, plan, known).values()].map((list) =>
     contentAddressed('search', list),
   );
   const facts: OfflineBuild = {
-    build,
+    build: buildIdentity(files),
     mode: plan.mode,
     shellBytes: plan.shellBytes,
     archiveBytes: plan.archiveBytes,
     pageCount: pages.length,
     searchFileCount: plan.searchFiles.length,
     caches: offlineCaches(base),
-    revisionLists: revisionLists.map((list) => withBase(base, list.path)),
-    titleLists: titleLists.map((list) => withBase(base, list.path)),
+    revisionLists: lists.revisions.map((list) => withBase(base, list.path)),
+    titleLists: lists.titles.map((list) => withBase(base, list.path)),
     searchLists: searchLists.map((list) => withBase(base, list.path)),
     fallback: withBase(base, 'offline/index.html'),
   };
-  const written = [...lists, ...searchLists, { path: 'offline/build.json', text: JSON.stringify(facts) }];
+  const written = [
+    ...lists.revisions,
+    ...lists.titles,
+    ...searchLists,
+    { path: 'offline/build.json', text: JSON.stringify(facts) },
+  ];
   await mkdir(join(directory, 'offline'), { recursive: true });
   for (const file of written) await writeFile(join(directory, file.path), file.text);
   const revisions = new Map(
     [...withLists, ...written.map(asBuilt)].map((file) => [file.path, file.revision]),
   );
-  const precache: PrecacheFile[] = [...new Set([...plan.precache, ...written.map((file) => file.path)])]
-    .sort()
-    .map((path) => {
-      const revision = revisions.get(path);
-      // Every file is checked against its revision before the worker stores it, named by content or not.
-      return contentNamed(path, named)
-        ? { url: withBase(base, path), revision: null, ...(revision ? { digest: revision } : {}) }
-        : { url: withBase(base, path), revision: revision ?? null };
-    });
-  const worker = await bundleWorker({ base, offline: facts, precache });
-  await writeFile(join(directory, 'sw.js'), worker);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const mb = (bytes: number): string => (bytes / 1_000_000).toFixed(2);
-  logger.info(
-    `${plan.mode}: precached ${precache.length} files; ` +
-      `shell ${mb(plan.shellBytes)} MB, archive ${mb(plan.archiveBytes)} MB transfer` +
-      (plan.searchFiles.length > 0 ? ` (search index on demand: ${plan.searchFiles.length} files), ` : ', ') +
-      `budget ${mb(options.budgetBytes)} MB; ${pages.length} pages in ${split.length} lists; ${seconds} s`,
-  );
+  const paths = [...plan.precache, ...written.map((file) => file.path)];
+  const precache = precacheList(base, paths, revisions, named);
+  await writeFile(join(directory, 'sw.js'), await bundleWorker({ base, offline: facts, precache }));
+  const counts = {
+    precached: precache.length,
+    lists: lists.revisions.length,
+    budgetBytes: options.budgetBytes,
+    started,
+  };
+  logPlan(logger, facts, plan, counts);
   return [...written.map((file) => file.path), 'sw.js'];
 }
