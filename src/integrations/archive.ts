@@ -4,33 +4,23 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { readBuildSettings, type BuildSettings } from '../build-settings.ts';
 import { parseSiteOptions, type SiteOptions } from '../schemas/site.ts';
-import { buildLock } from './build-lock.ts';
-import { buildPhases } from './build-phases.ts';
-import { keptOutput } from './kept-output.ts';
-import { offlineIntegration } from './offline.ts';
-import { searchIntegration } from './pagefind.ts';
-import { searchVocabularyIntegration, VOCABULARY_DIR } from './search-vocabulary.ts';
+import { archiveBuild } from './archive-build.ts';
 import { virtualArchive } from './virtual-archive.ts';
 
-// The steps of a build, in the order their hooks run, stated here and nowhere else: the service
-// worker precaches the finished search index and the vocabulary, so offline comes after them; the
-// sitemap is written before the offline list and the output record; the phase summary comes last.
+// The sitemap's files are part of the build the offline list describes, so it writes them first
+// (integrations' hooks run in the order listed); the archive's own steps run in the order its code
+// states (`archive-build.ts`).
 function buildSteps(build: BuildSettings): AstroIntegration[] {
-  const [keptOutputFirst, keptOutputRecord] = keptOutput({ cacheDir: build.cacheDir });
   return [
-    buildLock(),
-    keptOutputFirst,
-    searchIntegration({ bundleSize: build.searchShardSize, reportPath: build.searchReport }),
-    searchVocabularyIntegration({ cacheDir: build.cacheDir }),
     sitemap(),
-    offlineIntegration({
-      after: 'archive:search',
-      budgetBytes: build.offlineBudgetBytes,
-      shellFolders: [`${VOCABULARY_DIR}/`],
+    archiveBuild({
       cacheDir: build.cacheDir,
+      bundleSize: build.searchShardSize,
+      searchReport: build.searchReport,
+      offlineBudgetBytes: build.offlineBudgetBytes,
+      buildReport: build.buildReport,
+      buildPhasesFile: build.buildPhasesFile,
     }),
-    keptOutputRecord,
-    buildPhases({ cacheDir: build.cacheDir, report: build.buildReport, phasesFile: build.buildPhasesFile }),
   ];
 }
 

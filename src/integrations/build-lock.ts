@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
+import { buildCache } from '../loaders/build-cache.ts';
 import { BuildStop, exitOnStop, rethrowFault } from '../loaders/build-stop.ts';
 import { OUTPUT_LOCK } from './output-manifest.ts';
 
@@ -10,8 +10,6 @@ interface Holder {
   pid: number;
   since: string;
 }
-
-const CACHE_LOCK = 'archive-build.lock';
 
 const alive = (pid: number): boolean => {
   try {
@@ -97,24 +95,16 @@ export function takeLock(path: string, what: string): void {
  * it reads or writes either, and a second build on either stops at once with one line naming the
  * process of the first. A lock whose process is gone is taken over. `astro dev` takes none.
  */
-export function buildLock(): AstroIntegration {
-  return {
-    name: 'archive:build-lock',
-    hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
-        if (command !== 'build') return;
-        try {
-          for (const [folder, name, what] of [
-            [fileURLToPath(config.cacheDir), CACHE_LOCK, 'the build cache'],
-            [fileURLToPath(config.outDir), OUTPUT_LOCK, 'the output folder'],
-          ] as const) {
-            mkdirSync(folder, { recursive: true });
-            takeLock(join(folder, name), `${what} ${folder.replace(/\/+$/u, '')}`);
-          }
-        } catch (error) {
-          throw exitOnStop(error, (line) => logger.error(line));
-        }
-      },
-    },
-  };
+export function takeBuildLocks(cacheDir: string, outDir: string, logger: AstroIntegrationLogger): void {
+  try {
+    for (const [folder, lock, what] of [
+      [cacheDir, buildCache(cacheDir).lock, 'the build cache'],
+      [outDir, join(outDir, OUTPUT_LOCK), 'the output folder'],
+    ] as const) {
+      mkdirSync(folder, { recursive: true });
+      takeLock(lock, `${what} ${folder.replace(/\/+$/u, '')}`);
+    }
+  } catch (error) {
+    throw exitOnStop(error, (line) => logger.error(line));
+  }
 }

@@ -1,5 +1,5 @@
 import { writeJson } from '../loaders/json-file.ts';
-import type { SyncReport } from '../loaders/sync-report.ts';
+import type { SyncReport } from '../loaders/build-cache.ts';
 
 /** One timed phase of a build, as epoch milliseconds. */
 export interface PhaseTime {

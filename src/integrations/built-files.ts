@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BuiltFile } from '../lib/offline-plan.ts';
 import { revisionFromDigest } from '../lib/offline-revisions.ts';
+import type { OutputState } from './output-manifest.ts';
 
 // Transfer sizes are estimated at gzip level 1, nginx's default: 2.3 times faster than level 6 and
 // within about 11 % of it, on the high side, so a budget is never exceeded by the estimate.
@@ -33,29 +33,21 @@ export interface BuiltFiles {
 }
 
 /**
- * Every file of the built site with the bytes a reader downloads for it and the revision of its
+ * Every file of the built site (`present`: the output folder as the build listed it, with sizes
+ * and modification times) with the bytes a reader downloads for it and the revision of its
  * content. A file whose size and modification time are those `known` gives is not read again: the
  * incremental build leaves unchanged pages and search bundles in place, untouched, so a rebuild
- * reads what it wrote, not the whole archive. Files in `skip` (no build wrote them) are left out.
+ * reads what it wrote, not the whole archive.
  */
-export async function listBuiltFiles(
+export function listBuiltFiles(
   directory: string,
+  present: OutputState,
   known: ReadonlyMap<string, KnownFile> = new Map(),
-  skip: ReadonlySet<string> = new Set(),
-): Promise<BuiltFiles> {
-  const paths = (await readdir(directory, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) =>
-      join(entry.parentPath, entry.name)
-        .slice(directory.length + 1)
-        .replaceAll('\\', '/'),
-    )
-    .filter((path) => !skip.has(path));
+): BuiltFiles {
   const files: BuiltFile[] = [];
   const seen = new Map<string, KnownFile>();
   // Synchronous reads: for tens of thousands of small files, awaiting each one leaves the CPU idle.
-  for (const path of paths.sort()) {
-    const { size, mtimeMs } = statSync(join(directory, path));
+  for (const [path, [size, mtimeMs]] of [...present].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const before = known.get(path);
     let file: KnownFile;
     if (before?.size === size && before.mtimeMs === mtimeMs) file = before;

@@ -1,37 +1,46 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { offlineCaches, type OfflineBuild, type PrecacheFile } from '../lib/offline-build.ts';
 import { listCount, revisionsOf, splitPages, titlesOf } from '../lib/offline-lists.ts';
 import {
   archivePages,
   fileRole,
-  isHashedSearchFile,
+  knownRoles,
   planOffline,
   searchFilesByBundle,
+  type ArchivePage,
   type BuiltFile,
+  type OfflinePlan,
 } from '../lib/offline-plan.ts';
 import { withBase } from '../lib/paths.ts';
-import { timePhase } from './build-phases.ts';
+import type { SearchFile } from '../lib/search-files.ts';
+import type { DocumentRecord } from '../schemas/document.ts';
 import { revisionOf } from './built-files.ts';
 import type { BuiltSite } from './built-files-worker.ts';
 import { bundleWorker } from './offline-worker-bundle.ts';
 import { offThread } from './off-thread.ts';
+import type { OutputState } from './output-manifest.ts';
 
-/** Options of the offline integration. */
-export interface OfflineIntegrationOptions {
+/** What the offline step is given: the built site, and what the steps before it wrote. */
+export interface OfflineStep {
+  /** The output folder, without its last slash. */
+  directory: string;
+  base: string;
   /** Largest transfer size, in bytes, of an archive precached whole (env `OFFLINE_BUDGET_MB`). */
   budgetBytes: number;
-  /** Name of the search integration, which must run first so its index can be precached. */
-  after: string;
-  /** Output folders (`search-words/`) the search page needs offline, precached with the shell. */
-  shellFolders?: string[];
-  /** Build cache folder: the loader's records, and what the last build learnt of each built file. */
+  /** The search step's files, each with what it is. */
+  searchFiles: readonly SearchFile[];
+  /** Files the search page needs offline (the vocabulary step's), precached with the shell. */
+  shellFiles: readonly string[];
+  /** Build cache folder: what the last build learnt of each built file. */
   cacheDir: string;
+  /** The loader's records: each document page's headline. */
+  records: readonly DocumentRecord[];
+  /** The files builds wrote in the output folder, with their sizes and times, as the build listed them. */
+  present: OutputState;
 }
 
 // The identity of a build: a digest of every file it wrote and of their contents, taken after the
@@ -45,8 +54,8 @@ function buildIdentity(files: readonly BuiltFile[]): string {
 // What this integration writes, left out of the identity and of the survey of a rebuilt folder.
 const offlineOutput = /^(?:sw\.js|offline\/[^/]+\.json)$/u;
 // Files named by their content: their name is their revision.
-const contentNamed = (path: string): boolean =>
-  path.startsWith('_astro/') || isHashedSearchFile(path) || /^offline\/[a-z]+-[0-9a-f]+\.json$/u.test(path);
+const contentNamed = (path: string, search: ReadonlySet<string>): boolean =>
+  path.startsWith('_astro/') || search.has(path) || /^offline\/[a-z]+-[0-9a-f]+\.json$/u.test(path);
 
 /** A file the integration writes: output-relative path and text. */
 interface Written {
@@ -66,110 +75,118 @@ const asBuilt = (file: Written): BuiltFile => ({
   revision: revisionOf(file.text),
 });
 
-async function writeServiceWorker(
-  directory: string,
+// The page lists are part of the shell: the worker finds a page's revision in them, the offline
+// page and the save control list what is saved. Split by a hash of the URL, a deploy that changes a
+// few pages changes a few lists; and each in two, so a changed page changes its revision list only.
+function pageLists(pages: readonly ArchivePage[]): { revisions: Written[]; titles: Written[] } {
+  const split = splitPages(pages, listCount(pages.length));
+  return {
+    revisions: split.map((list) => contentAddressed('revisions', revisionsOf(list))),
+    titles: split.map((list) => contentAddressed('titles', titlesOf(list))),
+  };
+}
+
+// Every file the worker precaches, each checked against its revision before the worker stores it,
+// named by its content or not.
+function precacheList(
   base: string,
+  paths: readonly string[],
+  revisions: ReadonlyMap<string, string | undefined>,
+  named: ReadonlySet<string>,
+): PrecacheFile[] {
+  return [...new Set(paths)].sort().map((path) => {
+    const revision = revisions.get(path);
+    return contentNamed(path, named)
+      ? { url: withBase(base, path), revision: null, ...(revision ? { digest: revision } : {}) }
+      : { url: withBase(base, path), revision: revision ?? null };
+  });
+}
+
+function logPlan(
   logger: AstroIntegrationLogger,
-  options: OfflineIntegrationOptions,
-): Promise<void> {
+  facts: OfflineBuild,
+  plan: OfflinePlan,
+  counts: { precached: number; lists: number; budgetBytes: number; started: number },
+): void {
+  const seconds = ((performance.now() - counts.started) / 1000).toFixed(1);
+  const mb = (bytes: number): string => (bytes / 1_000_000).toFixed(2);
+  logger.info(
+    `${plan.mode}: precached ${counts.precached} files; ` +
+      `shell ${mb(plan.shellBytes)} MB, archive ${mb(plan.archiveBytes)} MB transfer` +
+      (plan.searchFiles.length > 0 ? ` (search index on demand: ${plan.searchFiles.length} files), ` : ', ') +
+      `budget ${mb(counts.budgetBytes)} MB; ${facts.pageCount} pages in ${counts.lists} lists; ${seconds} s`,
+  );
+}
+
+/**
+ * Makes the built site readable offline: the page lists and a Workbox service worker, written
+ * after the search index and the vocabulary, which it precaches. Gives the files it wrote.
+ */
+export async function writeServiceWorker(
+  options: OfflineStep,
+  logger: AstroIntegrationLogger,
+): Promise<string[]> {
+  const { directory, base, present } = options;
   const started = performance.now();
-  if (!existsSync(join(directory, 'pagefind', 'pagefind-entry.json'))) {
-    throw new Error(
-      'offline: no Pagefind index in the output; the search integration must run before this one',
-    );
-  }
   const site = await offThread<BuiltSite>(new URL('./built-files-worker.ts', import.meta.url), {
     directory,
     base,
     cacheDir: options.cacheDir,
+    records: options.records,
+    present,
   });
+  const known = knownRoles(options.searchFiles, options.shellFiles);
+  const named = new Set(options.searchFiles.filter((file) => file.contentNamed).map((file) => file.path));
   // Pages and search files carry the bytes they take once stored, so saving the archive can tell
   // the reader how much room it needs.
   const files = site.files
     .filter((file) => !offlineOutput.test(file.path))
     .map((file) =>
-      ['page', 'fragment', 'index'].includes(fileRole(file.path))
-        ? { ...file, size: statSync(join(directory, file.path)).size }
+      ['page', 'fragment', 'index'].includes(fileRole(file.path, known))
+        ? { ...file, size: present.get(file.path)?.[0] ?? 0 }
         : file,
     );
-  const build = buildIdentity(files);
   const pages = archivePages(base, files, new Map(site.titles));
-  // The page lists are part of the shell: the worker finds a page's revision in them, the offline
-  // page and the save control list what is saved. Split by a hash of the URL, a deploy that changes a
-  // few pages changes a few lists; and each in two, so a changed page changes its revision list only.
-  const split = splitPages(pages, listCount(pages.length));
-  const revisionLists = split.map((list) => contentAddressed('revisions', revisionsOf(list)));
-  const titleLists = split.map((list) => contentAddressed('titles', titlesOf(list)));
-  const lists = [...revisionLists, ...titleLists];
-  const withLists = [...files, ...lists.map(asBuilt)];
-  const plan = planOffline(withLists, options.budgetBytes, options.shellFolders);
+  const lists = pageLists(pages);
+  const withLists = [...files, ...[...lists.revisions, ...lists.titles].map(asBuilt)];
+  const plan = planOffline(withLists, options.budgetBytes, known);
   // Fragments and the index files left out of the shell, saved with the archive: one list per bundle.
-  const searchLists = [...searchFilesByBundle(base, files, plan).values()].map((list) =>
+  const searchLists = [...searchFilesByBundle(base, files, plan, known).values()].map((list) =>
     contentAddressed('search', list),
   );
   const facts: OfflineBuild = {
-    build,
+    build: buildIdentity(files),
     mode: plan.mode,
     shellBytes: plan.shellBytes,
     archiveBytes: plan.archiveBytes,
     pageCount: pages.length,
     searchFileCount: plan.searchFiles.length,
     caches: offlineCaches(base),
-    revisionLists: revisionLists.map((list) => withBase(base, list.path)),
-    titleLists: titleLists.map((list) => withBase(base, list.path)),
+    revisionLists: lists.revisions.map((list) => withBase(base, list.path)),
+    titleLists: lists.titles.map((list) => withBase(base, list.path)),
     searchLists: searchLists.map((list) => withBase(base, list.path)),
     fallback: withBase(base, 'offline/index.html'),
   };
-  const written = [...lists, ...searchLists, { path: 'offline/build.json', text: JSON.stringify(facts) }];
+  const written = [
+    ...lists.revisions,
+    ...lists.titles,
+    ...searchLists,
+    { path: 'offline/build.json', text: JSON.stringify(facts) },
+  ];
   await mkdir(join(directory, 'offline'), { recursive: true });
   for (const file of written) await writeFile(join(directory, file.path), file.text);
   const revisions = new Map(
     [...withLists, ...written.map(asBuilt)].map((file) => [file.path, file.revision]),
   );
-  const precache: PrecacheFile[] = [...new Set([...plan.precache, ...written.map((file) => file.path)])]
-    .sort()
-    .map((path) => {
-      const revision = revisions.get(path);
-      // Every file is checked against its revision before the worker stores it, named by content or not.
-      return contentNamed(path)
-        ? { url: withBase(base, path), revision: null, ...(revision ? { digest: revision } : {}) }
-        : { url: withBase(base, path), revision: revision ?? null };
-    });
-  const worker = await bundleWorker({ base, offline: facts, precache });
-  await writeFile(join(directory, 'sw.js'), worker);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const mb = (bytes: number): string => (bytes / 1_000_000).toFixed(2);
-  logger.info(
-    `${plan.mode}: precached ${precache.length} files; ` +
-      `shell ${mb(plan.shellBytes)} MB, archive ${mb(plan.archiveBytes)} MB transfer` +
-      (plan.searchFiles.length > 0 ? ` (search index on demand: ${plan.searchFiles.length} files), ` : ', ') +
-      `budget ${mb(options.budgetBytes)} MB; ${pages.length} pages in ${split.length} lists; ${seconds} s`,
-  );
-}
-
-/** Makes the built site readable offline: a Workbox service worker written after the search index. */
-export function offlineIntegration(options: OfflineIntegrationOptions): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'archive:offline',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-        const names = config.integrations.map((integration) => integration.name);
-        if (
-          !names.includes(options.after) ||
-          names.indexOf(options.after) > names.indexOf('archive:offline')
-        ) {
-          throw new Error(
-            `offline: list ${options.after} before archive:offline in astro.config integrations`,
-          );
-        }
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        await timePhase('offline', () =>
-          writeServiceWorker(fileURLToPath(dir).replace(/\/+$/u, ''), base, logger, options),
-        );
-      },
-    },
+  const paths = [...plan.precache, ...written.map((file) => file.path)];
+  const precache = precacheList(base, paths, revisions, named);
+  await writeFile(join(directory, 'sw.js'), await bundleWorker({ base, offline: facts, precache }));
+  const counts = {
+    precached: precache.length,
+    lists: lists.revisions.length,
+    budgetBytes: options.budgetBytes,
+    started,
   };
+  logPlan(logger, facts, plan, counts);
+  return [...written.map((file) => file.path), 'sw.js'];
 }

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { OUTPUT_NAMES } from '../loaders/build-cache.ts';
 import { rethrowFault } from '../loaders/build-stop.ts';
 import { readJson, writeJson } from '../loaders/json-file.ts';
 
@@ -9,13 +10,13 @@ import { readJson, writeJson } from '../loaders/json-file.ts';
  * whatever else is there (a `.git` folder or file, `CNAME`, `.nojekyll`, a host's own files) no
  * build wrote, and none deletes it.
  */
-export const MANIFEST = '.archive-output.json';
+export const MANIFEST = OUTPUT_NAMES.manifest;
 
 /** The lock a build holds on its output folder (see `build-lock.ts`). */
-export const OUTPUT_LOCK = '.archive-build.lock';
+export const OUTPUT_LOCK = OUTPUT_NAMES.lock;
 
 // The build's own bookkeeping: never listed, never surveyed, never deleted as stale.
-const BOOKKEEPING = new Set([MANIFEST, OUTPUT_LOCK]);
+const BOOKKEEPING = new Set<string>([MANIFEST, OUTPUT_LOCK]);
 
 /**
  * Between builds, the files the builds wrote; while a build runs (or after one was killed), the
@@ -79,8 +80,15 @@ export function foreignFiles(manifest: OutputManifest | undefined, present: Iter
   return new Set(paths);
 }
 
-/** The files of the output folder no build wrote, as the running build recorded them at its start. */
-export async function foreignOutput(outDir: string): Promise<Set<string>> {
-  const manifest = await readManifest(outDir);
-  return new Set([...BOOKKEEPING, ...(manifest?.state === 'building' ? manifest.foreign : [])]);
+/** Adds files a step wrote (output-relative paths) to a listing of the output folder, with their size and time. */
+export async function noteWritten(
+  state: OutputState,
+  outDir: string,
+  paths: readonly string[],
+): Promise<void> {
+  for (const name of paths) {
+    const path = join(outDir, name);
+    const { size, mtimeMs } = await stat(path).catch((error: unknown) => rethrowFault(error, 'read', path));
+    state.set(name, [size, mtimeMs]);
+  }
 }

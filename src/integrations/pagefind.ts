@@ -1,21 +1,11 @@
 import type { Dirent } from 'node:fs';
 import { copyFile, link, mkdir, readdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { dirname, join, relative, sep } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
 import type { BundleList } from '../lib/search-bundles.ts';
-import { recordPhase, timePhase } from './build-phases.ts';
-import { offThread } from './off-thread.ts';
-import { serveDevSearchIndex } from './search-dev-index.ts';
+import { searchFileKind, type SearchFile } from '../lib/search-files.ts';
+import { background, offThread } from './off-thread.ts';
 import type { BundleResult, BundleTask, BuiltBundle } from './search-indexer-worker.ts';
-
-/** Options of the search integration. */
-export interface SearchIntegrationOptions {
-  /** Most documents in one bundle (`SEARCH_SHARD_SIZE`): Pagefind holds a bundle in memory while indexing it. */
-  bundleSize: number;
-  /** Where the build reports which bundles it indexed and which it reused (`SEARCH_REPORT`). */
-  reportPath: string;
-}
 
 /** The list of bundles the search page reads, from a build's bundles. */
 export function bundleList(bundles: readonly BuiltBundle[]): BundleList {
@@ -54,7 +44,7 @@ export function report(bundles: readonly BuiltBundle[]): {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-function logBundles(logger: AstroIntegrationLogger, bundles: readonly BuiltBundle[]): void {
+export function logBundles(logger: AstroIntegrationLogger, bundles: readonly BuiltBundle[]): void {
   const indexed = bundles.filter((bundle) => bundle.indexed);
   const documents = bundles.reduce((sum, bundle) => sum + bundle.documents, 0);
   const list = indexed.map((bundle) => `${bundle.folder} ${bundle.documents} in ${seconds(bundle.ms)}`);
@@ -75,8 +65,10 @@ async function place(from: string, to: string): Promise<void> {
   }
 }
 
-// Each bundle's files, byte for byte from the cache, then the list the search page reads.
-async function publish(outDir: string, bundles: readonly BuiltBundle[]): Promise<void> {
+// Each bundle's files, byte for byte from the cache, then the list the search page reads; gives
+// every file written, with what it is.
+async function publish(outDir: string, bundles: readonly BuiltBundle[]): Promise<SearchFile[]> {
+  const written: SearchFile[] = [];
   for (const bundle of bundles) {
     const target = join(outDir, bundle.folder);
     const entries = await readdir(bundle.cached, { recursive: true, withFileTypes: true });
@@ -86,59 +78,50 @@ async function publish(outDir: string, bundles: readonly BuiltBundle[]): Promise
       await mkdir(join(target, relative(bundle.cached, path(folder))), { recursive: true });
     }
     const files = entries.filter((entry) => entry.isFile()).map(path);
+    for (const file of files) {
+      const inner = relative(bundle.cached, file).split(sep).join('/');
+      written.push({ path: `${bundle.folder}${inner}`, ...searchFileKind(inner) });
+    }
     for (let at = 0; at < files.length; at += 256) {
       const batch = files.slice(at, at + 256);
       await Promise.all(batch.map((file) => place(file, join(target, relative(bundle.cached, file)))));
     }
   }
   await writeFile(join(outDir, 'pagefind', 'bundles.json'), JSON.stringify(bundleList(bundles)));
+  written.push({ path: 'pagefind/bundles.json', ...searchFileKind('bundles.json') });
+  return written;
+}
+
+/** Indexing started beside the render, and when it started. */
+export interface SearchIndexing {
+  start: number;
+  result: Promise<{ value: BundleResult; end: number }>;
 }
 
 /**
- * The search index: Pagefind bundles made from the loader's records (never from rendered pages),
- * indexed on a thread of their own from the start of the build, while Astro bundles and renders;
- * bundles whose documents did not change come from the build cache. Under `astro dev` the same
- * search documents make a live index in memory, rebuilt whenever the loader syncs again.
+ * Starts the search index: Pagefind bundles made from the loader's records (never from rendered
+ * pages), indexed on a thread of their own while Astro bundles and renders; bundles whose
+ * documents did not change come from the build cache. Astro empties the output folder after
+ * `astro:build:start`, which is why bundles are made in the cache and placed at the end.
  */
-export function searchIntegration(options: SearchIntegrationOptions): AstroIntegration {
-  let base = '/';
-  let outDir = '';
-  let cacheDir = '';
-  let building: { start: number; result: Promise<BundleResult> } | undefined;
-  const task = (): BundleTask => ({ cacheDir, most: options.bundleSize });
-  const run = (): Promise<BundleResult> =>
-    offThread<BundleResult>(new URL('./search-indexer-worker.ts', import.meta.url), task());
+export function startSearch(task: BundleTask): SearchIndexing {
   return {
-    name: 'archive:search',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-        outDir = fileURLToPath(config.outDir);
-        cacheDir = fileURLToPath(config.cacheDir);
-      },
-      'astro:server:setup': (setup) => serveDevSearchIndex(setup, base, cacheDir),
-      // The content sync has finished when this hook runs (core/build/index.js: `setup()` awaits
-      // `syncInternal` before `build()` calls it), so the records are complete. Astro empties the
-      // output folder after this hook, which is why bundles are made in the cache and placed at the end.
-      'astro:build:start': () => {
-        // A rejection is awaited at `astro:build:done`; until then it must not count as unhandled.
-        const result = run();
-        result.catch(() => {});
-        building = { start: Date.now(), result };
-      },
-      'astro:build:done': async ({ logger }) => {
-        const started = building?.start;
-        const result = await timePhase('search', async () => {
-          const built = await (building?.result ?? run());
-          await publish(outDir, built.bundles);
-          await mkdir(dirname(options.reportPath), { recursive: true });
-          await writeFile(options.reportPath, JSON.stringify(report(built.bundles), null, 2));
-          return built;
-        });
-        if (started !== undefined)
-          recordPhase({ name: 'search (parallel)', start: started, end: result.end });
-        logBundles(logger, result.bundles);
-      },
-    },
+    start: Date.now(),
+    result: background(offThread<BundleResult>(new URL('./search-indexer-worker.ts', import.meta.url), task)),
   };
+}
+
+/**
+ * Places the bundles in the output folder and writes the search report (`SEARCH_REPORT`); gives
+ * the files written, each with what it is, for the offline list.
+ */
+export async function publishSearch(
+  outDir: string,
+  bundles: readonly BuiltBundle[],
+  reportPath: string,
+): Promise<SearchFile[]> {
+  const written = await publish(outDir, bundles);
+  await mkdir(dirname(reportPath), { recursive: true });
+  await writeFile(reportPath, JSON.stringify(report(bundles), null, 2));
+  return written;
 }

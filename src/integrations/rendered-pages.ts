@@ -1,7 +1,8 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
 type BuildStartHook = NonNullable<AstroIntegration['hooks']['astro:build:start']>;
-type SetPrerenderer = Parameters<BuildStartHook>[0]['setPrerenderer'];
+/** The `setPrerenderer` an `astro:build:start` hook receives. */
+export type SetPrerenderer = Parameters<BuildStartHook>[0]['setPrerenderer'];
 type Prerenderer = Parameters<Extract<Parameters<SetPrerenderer>[0], (...args: never[]) => unknown>>[0];
 
 /** What an integration hears about the pages of a build while Astro renders them. */
@@ -14,40 +15,33 @@ export interface RenderListener {
   rendered?: (total: number, path: string) => void;
 }
 
-const listeners = new Set<RenderListener>();
-
-// Astro keeps only the last prerenderer set, so every listener shares this one wrapper.
-function wrap(prerenderer: Prerenderer): Prerenderer {
-  let total = 0;
-  return {
-    ...prerenderer,
-    getStaticPaths: async () => {
-      for (const listener of listeners) listener.collecting?.();
-      // Astro 7.4 gives its paths with the images they use; a bare list is the older form.
-      const found = await prerenderer.getStaticPaths();
-      const paths = Array.isArray(found) ? found : found.paths;
-      total = paths.length;
-      const names = paths.map((path) => path.pathname);
-      for (const listener of listeners) listener.paths?.(names);
-      return found;
-    },
-    render: async (request, options) => {
-      const result = await prerenderer.render(request, options);
-      const path = decodeURI(new URL(request.url).pathname);
-      for (const listener of listeners) listener.rendered?.(total, path);
-      return result;
-    },
+// Astro keeps only the last prerenderer set: the build has one listener, the archive's integration.
+function wrap(listener: RenderListener): (prerenderer: Prerenderer) => Prerenderer {
+  return (prerenderer) => {
+    let total = 0;
+    return {
+      ...prerenderer,
+      getStaticPaths: async () => {
+        listener.collecting?.();
+        // Astro 7.4 gives its paths with the images they use; a bare list is the older form.
+        const found = await prerenderer.getStaticPaths();
+        const paths = Array.isArray(found) ? found : found.paths;
+        total = paths.length;
+        listener.paths?.(paths.map((path) => path.pathname));
+        return found;
+      },
+      render: async (request, options) => {
+        const result = await prerenderer.render(request, options);
+        listener.rendered?.(total, decodeURI(new URL(request.url).pathname));
+        return result;
+      },
+    };
   };
 }
 
-/**
- * Subscribes to the pages of this build as Astro renders them; call it from `astro:build:start`.
- * Returns the function that unsubscribes (call it at `astro:build:done`).
- */
-export function watchRenderedPages(setPrerenderer: SetPrerenderer, listener: RenderListener): () => void {
-  listeners.add(listener);
-  setPrerenderer(wrap);
-  return () => listeners.delete(listener);
+/** Follows the pages of this build as Astro renders them; call it from `astro:build:start`. */
+export function watchRenderedPages(setPrerenderer: SetPrerenderer, listener: RenderListener): void {
+  setPrerenderer(wrap(listener));
 }
 
 /** Logs a line while Astro renders, when it has printed a page's path without a line end. */

@@ -6,9 +6,9 @@ import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleFolder, bundleKeyText, planBundles, spacingFor } from '../lib/search-bundles.ts';
 import { searchDocument, searchUrl } from '../lib/search-document.ts';
+import { buildCache, type BuildCache } from '../loaders/build-cache.ts';
 import { codeDigest } from '../loaders/code-digest.ts';
-import { bodiesDir, readBody } from '../loaders/document-bodies.ts';
-import { readRecords, type DocumentRecord } from '../loaders/document-records.ts';
+import type { DocumentRecord } from '../schemas/document.ts';
 import { entryPacks, packBundle, type FragmentPacks } from './search-packs.ts';
 import {
   closePagefind,
@@ -20,8 +20,10 @@ import {
 
 /** What the thread is asked to build. */
 export interface BundleTask {
-  /** Build cache folder: the records and bodies are read there, bundles kept in `search-bundles/`. */
+  /** Build cache folder: the bodies are read there, and the bundles kept. */
   cacheDir: string;
+  /** The loader's records, oldest first. */
+  records: DocumentRecord[];
   /** Most documents in one bundle (`SEARCH_SHARD_SIZE`). */
   most: number;
 }
@@ -67,20 +69,15 @@ export function bundleName(entry: string): string {
   return createHash('sha256').update(entry).digest('hex').slice(0, 16);
 }
 
-/** The folder of the bundle cache inside a build cache. */
-export function bundleCacheDir(cacheDir: string): string {
-  return join(cacheDir, 'search-bundles');
-}
-
 async function index(
   members: readonly DocumentRecord[],
-  bodies: string,
+  cache: BuildCache,
   folder: string,
   tail: boolean,
 ): Promise<void> {
   const documents = function* () {
     for (const record of members) {
-      yield { url: searchUrl(record.id), html: searchDocument(record, readBody(bodies, record)) };
+      yield { url: searchUrl(record.id), html: searchDocument(record, cache.body(record)) };
     }
   };
   const building = `${folder}.part`;
@@ -98,9 +95,9 @@ async function index(
 
 /** Plans the bundles of the records, indexes those the cache lacks and drops the cached ones no longer used. */
 export default async function buildBundles(task: BundleTask): Promise<BundleResult> {
-  const records = await readRecords(task.cacheDir);
-  const cache = bundleCacheDir(task.cacheDir);
-  const bodies = bodiesDir(task.cacheDir);
+  const { records } = task;
+  const store = buildCache(task.cacheDir);
+  const cache = store.searchBundles;
   await mkdir(cache, { recursive: true });
   // The code that writes a bundle (this worker, the search document, with the packages) is in its key.
   const code = await codeDigest([SEARCH_CODE]);
@@ -118,7 +115,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
       const cached = join(cache, key);
       const started = performance.now();
       const indexed = !existsSync(join(cached, 'pagefind-entry.json'));
-      if (indexed) await index(members, bodies, cached, range.tail);
+      if (indexed) await index(members, store, cached, range.tail);
       const entry = await readFile(join(cached, 'pagefind-entry.json'), 'utf8');
       bundles.push({
         folder: bundleFolder(bundleName(entry), range.tail),

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { vocabularyChunks } from '../lib/vocabulary.ts';
+import { buildCache } from '../loaders/build-cache.ts';
 import { codeDigest } from '../loaders/code-digest.ts';
-import { readRecords } from '../loaders/document-records.ts';
-import { readWords } from '../loaders/document-words.ts';
-import { readJson, writeJson } from '../loaders/json-file.ts';
+import type { DocumentRecord } from '../schemas/document.ts';
 
 // Above this many documents, words seen once are mostly typos and names: leave them out.
 const RARE_WORDS_FROM = 1000;
@@ -22,17 +20,19 @@ interface CachedChunks {
  * words the loader kept with each record. The same documents give the same chunks, taken from the
  * cache without counting.
  */
-export async function buildChunks(cacheDir: string): Promise<Map<string, string>> {
-  const records = await readRecords(cacheDir);
+export async function buildChunks(
+  cacheDir: string,
+  records: readonly DocumentRecord[],
+): Promise<Map<string, string>> {
+  const cache = buildCache(cacheDir);
   const hash = createHash('sha256').update(`${await codeDigest([CHUNKS_CODE])}\n`);
   for (const record of records) hash.update(`${record.digest}\n`);
   const key = hash.digest('hex');
-  const cachePath = resolve(cacheDir, 'archive-vocabulary.json');
-  const cached = await readJson<CachedChunks | undefined>(cachePath, undefined);
+  const cached = await cache.vocabulary.read<CachedChunks | undefined>(undefined);
   if (cached?.key === key) return new Map(cached.chunks);
   const counts = new Map<string, number>();
   for (const record of records) {
-    for (const [word, count] of Object.entries(readWords(cacheDir, record.digest))) {
+    for (const [word, count] of Object.entries(cache.wordsOf(record.digest))) {
       counts.set(word, (counts.get(word) ?? 0) + count);
     }
   }
@@ -40,6 +40,6 @@ export async function buildChunks(cacheDir: string): Promise<Map<string, string>
   const files = [...chunks]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, entries]): [string, string] => [`${name}.json`, JSON.stringify(entries)]);
-  await writeJson(cachePath, { key, chunks: files } satisfies CachedChunks);
+  await cache.vocabulary.write({ key, chunks: files } satisfies CachedChunks);
   return new Map(files);
 }

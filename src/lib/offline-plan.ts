@@ -1,5 +1,6 @@
 import { withBase } from './paths.ts';
 import type { SearchFile } from './offline-refresh.ts';
+import type { SearchFile as SearchOutputFile, SearchFileKind } from './search-files.ts';
 
 /** A built file as the offline planner sees it: path inside the output folder and transfer size. */
 export interface BuiltFile {
@@ -52,14 +53,10 @@ export type FileRole = 'shell' | 'index' | 'page' | 'fragment' | 'none';
 // The shell pages: everything a reader needs to find and open documents.
 const shellPages = new Set(['index.html', 'search/index.html', 'offline/index.html', '404.html']);
 const shellAsset = /\.(?:css|js|mjs|woff2?|svg|png|ico|webmanifest)$/u;
-// Pagefind's own files that the search page loads, in every bundle (`pagefind/`, `pagefind-<key>/`);
-// its ready-made UIs are not used by the site.
+// The service worker tells search files by their URL (`pagefind/`, `pagefind-<key>/`): it has no
+// list of them. The build's plan takes their roles from the search step instead (`knownRoles`).
 const bundle = String.raw`^pagefind(?:-[a-z0-9]+)?\/`;
 const searchBundle = new RegExp(bundle, 'u');
-const searchRuntime = new RegExp(`${bundle}(?:filter\\/|[^/]+\\.(?:js|css|json|pf_meta|pagefind)$)`, 'u');
-const searchIndex = new RegExp(`${bundle}index\\/`, 'u');
-const searchFragment = new RegExp(`${bundle}fragment\\/`, 'u');
-const unusedSearchUi = new RegExp(`${bundle}pagefind-(?:ui|modular-ui|component-ui)\\.(?:js|css)$`, 'u');
 // Index chunks, fragments, filters and metadata are named by their content; the rest of a bundle
 // (entry file, bundle list, runtime, WebAssembly) keeps its name from build to build.
 const hashedSearchFile = new RegExp(`${bundle}(?:(?:fragment|index|filter)\\/|[^/]+\\.pf_meta$)`, 'u');
@@ -77,14 +74,32 @@ export function isSearchEntryFile(path: string): boolean {
   );
 }
 
-/** Classifies an output-relative path for offline reading; `shellFolders` are precached whole. */
-export function fileRole(path: string, shellFolders: readonly string[] = []): FileRole {
-  if (shellFolders.some((folder) => path.startsWith(folder))) return 'shell';
-  if (serviceWorkerFiles.test(path) || unusedSearchUi.test(path) || path.endsWith('.map')) return 'none';
-  if (searchFragment.test(path)) return 'fragment';
-  if (searchIndex.test(path)) return 'index';
-  if (searchRuntime.test(path)) return 'shell';
-  if (searchBundle.test(path)) return 'none';
+/** The role of each file a step before the offline list wrote, by output-relative path. */
+export type KnownRoles = ReadonlyMap<string, FileRole>;
+
+const roleOfKind: Record<SearchFileKind, FileRole> = {
+  runtime: 'shell',
+  index: 'index',
+  fragment: 'fragment',
+  unused: 'none',
+};
+
+/** The roles of the search step's files and of the files the search page needs offline (`shell`). */
+export function knownRoles(
+  search: readonly SearchOutputFile[],
+  shell: readonly string[],
+): Map<string, FileRole> {
+  return new Map<string, FileRole>([
+    ...search.map((file): [string, FileRole] => [file.path, roleOfKind[file.kind]]),
+    ...shell.map((path): [string, FileRole] => [path, 'shell']),
+  ]);
+}
+
+/** Classifies an output-relative path for offline reading; `known` gives the roles of other steps' files. */
+export function fileRole(path: string, known: KnownRoles = new Map()): FileRole {
+  const role = known.get(path);
+  if (role) return role;
+  if (serviceWorkerFiles.test(path) || path.endsWith('.map')) return 'none';
   if (path.endsWith('.html')) return shellPages.has(path) ? 'shell' : 'page';
   if (path.startsWith('offline/') && path.endsWith('.json')) return 'shell';
   return shellAsset.test(path) ? 'shell' : 'none';
@@ -98,7 +113,7 @@ export function fileRole(path: string, shellFolders: readonly string[] = []): Fi
 export function planOffline(
   files: readonly BuiltFile[],
   budgetBytes: number,
-  shellFolders: readonly string[] = [],
+  known: KnownRoles = new Map(),
 ): OfflinePlan {
   let shellBytes = 0;
   let indexBytes = 0;
@@ -107,7 +122,7 @@ export function planOffline(
   const index: string[] = [];
   const archive: string[] = [];
   for (const file of files) {
-    const role = fileRole(file.path, shellFolders);
+    const role = fileRole(file.path, known);
     if (role === 'shell') {
       shellBytes += file.bytes;
       shell.push(file.path);
@@ -162,11 +177,12 @@ export function searchFilesByBundle(
   base: string,
   files: readonly BuiltFile[],
   plan: Pick<OfflinePlan, 'searchFiles'>,
+  known: KnownRoles,
 ): Map<string, SearchFile[]> {
   const outside = new Set(plan.searchFiles);
   const bundles = new Map<string, SearchFile[]>();
   for (const file of files) {
-    if (fileRole(file.path) !== 'fragment' && !outside.has(file.path)) continue;
+    if (fileRole(file.path, known) !== 'fragment' && !outside.has(file.path)) continue;
     const folder = file.path.slice(0, file.path.indexOf('/') + 1);
     const list = bundles.get(folder) ?? [];
     list.push({

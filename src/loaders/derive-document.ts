@@ -8,7 +8,7 @@ import { termCounts } from '../lib/terms.ts';
 import { countWordsInto } from '../lib/vocabulary.ts';
 import rehypeTypograf from '../plugins/rehype-typograf.ts';
 import type { DocumentFields } from '../schemas/document.ts';
-import type { WordCounts } from './document-words.ts';
+import type { WordCounts } from './build-cache.ts';
 
 /** One parsed document and where it came from. */
 export interface DeriveInput {

@@ -1,10 +1,8 @@
 import { ingestSeed } from '../lib/ingest.ts';
 import type { DocumentFields } from '../schemas/document.ts';
+import { bodiesFolder, wordsFolder, type SeedOutcome } from './build-cache.ts';
 import { BuildStop } from './build-stop.ts';
 import { deriveDocument } from './derive-document.ts';
-import { bodiesFolder } from './document-bodies.ts';
-import { wordsFolder } from './document-words.ts';
-import type { SeedOutcome } from './seed-outcomes.ts';
 
 /** One seed file's bytes, read and digested by the sync. */
 export interface SeedBytes {
@@ -18,7 +16,6 @@ export interface DeriveTask {
   bodies: string;
   words: string;
   fallbackLang: string;
-  maxBytes: number;
   seeds: SeedBytes[];
 }
 
@@ -39,7 +36,8 @@ export default async function deriveBatch(task: DeriveTask): Promise<DerivedSeed
   const bodies = bodiesFolder(task.bodies);
   const words = wordsFolder(task.words);
   return task.seeds.map(({ file, digest, bytes }): DerivedSeed => {
-    const result = ingestSeed(file, bytes, { maxBytes: task.maxBytes });
+    // The sync read no file over the size limit: it is checked there, once, before reading.
+    const result = ingestSeed(file, bytes);
     if (!result.ok) return { outcome: { ok: false, problems: result.problems } };
     const { slug, encoding, problems, seed } = result;
     const names = { line: result.datelineLine ?? 1, places: seed.places, authors: seed.authors };

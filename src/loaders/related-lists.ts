@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { relatedIds, type LinkableDocument } from '../lib/document-links.ts';
 import type { RelatedOptions } from '../lib/related.ts';
+import { buildCache } from './build-cache.ts';
 import { codeDigest } from './code-digest.ts';
-import { readJson, writeJson } from './json-file.ts';
 
 // This module, by its path from the project's root: it and every module it runs make the lists.
 const RELATED_CODE = 'src/loaders/related-lists.ts';
@@ -27,10 +26,10 @@ export async function cachedRelatedIds(
   const hash = createHash('sha256').update(JSON.stringify([await codeDigest([RELATED_CODE]), options]));
   for (const entry of newestFirst) hash.update(`\n${entry.id} ${String(entry.digest)}`);
   const key = hash.digest('hex');
-  const path = resolve(cacheDir, 'archive-related.json');
-  const cached = await readJson<CachedLists | undefined>(path, undefined);
+  const file = buildCache(cacheDir).related;
+  const cached = await file.read<CachedLists | undefined>(undefined);
   if (cached?.key === key) return new Map(cached.lists);
   const lists = relatedIds(newestFirst, options);
-  await writeJson(path, { key, lists: [...lists] } satisfies CachedLists);
+  await file.write({ key, lists: [...lists] } satisfies CachedLists);
   return lists;
 }

@@ -3,19 +3,15 @@ import { isLfsPointer } from '../lib/lfs-pointer.ts';
 import { nameCollisions } from '../lib/name-collisions.ts';
 import type { Problem } from '../lib/problems.ts';
 import { progressCounter } from '../lib/progress.ts';
-import type { ArchiveDocument } from '../schemas/document.ts';
+import type { ArchiveDocument, DocumentRecord } from '../schemas/document.ts';
+import { buildCache, type BuildCache, type SeedOutcome, type SyncReport } from './build-cache.ts';
 import { BuildStop } from './build-stop.ts';
-import { createDeriver } from './derive-pool.ts';
-import type { DerivedSeed, SeedBytes } from './derive-worker.ts';
-import { bodiesDir, bodiesFolder } from './document-bodies.ts';
-import { writeRecords } from './document-records.ts';
-import { wordsDir, wordsFolder } from './document-words.ts';
+import { createDeriver, type Deriver } from './derive-pool.ts';
+import type { DerivedSeed, DeriveTask } from './derive-worker.ts';
 import { reportIngest, type IngestReportSettings, type IngestSummary } from './ingest-report.ts';
-import { readSeed } from './read-seed.ts';
+import { readSeed, type ReadResult } from './read-seed.ts';
 import { ingestFingerprint, seedDigest } from './seed-digest.ts';
 import { scanSeedsFolder } from './seed-files.ts';
-import { readOutcomes, writeOutcomes, type SeedOutcome } from './seed-outcomes.ts';
-import { writeSyncReport, type SyncReport } from './sync-report.ts';
 
 /** Where a sync reads seeds from and keeps what it made, and how it works. */
 export interface SyncOptions extends IngestReportSettings {
@@ -32,19 +28,201 @@ export interface SyncOptions extends IngestReportSettings {
 
 type Context = Pick<LoaderContext, 'store' | 'parseData' | 'logger'>;
 
-// One seed file of this pass: unreadable, known by its digest, or waiting for its thread's result.
-interface Item {
-  file: string;
-  problem?: Problem;
-  digest?: string;
-  known?: SeedOutcome;
-  result?: number;
+// One seed file of a pass, by what is known of it once read: the problem that kept it unread, the
+// outcome its digest gave an earlier sync, or its bytes, to derive.
+type Seed =
+  | { kind: 'unread'; file: string; problem: Problem }
+  | { kind: 'known'; file: string; digest: string; outcome: SeedOutcome }
+  | { kind: 'changed'; file: string; digest: string; bytes: Uint8Array };
+
+// A seed ready to commit: a changed one has been derived (its outcome, and a document's fields).
+type Settled =
+  | Exclude<Seed, { kind: 'changed' }>
+  | { kind: 'derived'; file: string; digest: string; derived: DerivedSeed };
+
+// What one pass shares: where it reads and writes, and what it has concluded so far.
+interface Pass {
+  options: SyncOptions;
+  context: Context;
+  cache: BuildCache;
+  fingerprint: string;
+  deriver: Deriver;
+  /** Outcomes the last sync kept, by digest. */
+  previous: ReadonlyMap<string, SeedOutcome>;
+  /** Digests read so far in this pass. */
+  read: Set<string>;
+  /** Outcomes of this pass's files, kept for the next one. */
+  outcomes: Map<string, SeedOutcome>;
+  /** Each slug published, with the file that has it. */
+  owners: Map<string, string>;
+  names: ReturnType<typeof nameCollisions>;
+  summary: IngestSummary;
+  report: SyncReport;
+  progress: () => void;
 }
 
 const READ_BATCH = 64;
 // Batches handed to the threads and not yet stored: enough to keep both cores busy, few enough
 // that a large archive is never held in memory whole.
 const IN_FLIGHT = 8;
+
+const error = (file: string, reason: string): Problem => ({ file, line: 1, reason, severity: 'error' });
+
+// A known outcome stands in for its file when what it made is still there: the store entry and
+// files under its digest, or, for a file that lost its slug to an earlier one, nothing at all.
+function stillMade(pass: Pass, outcome: SeedOutcome, digest: string): boolean {
+  if (!outcome.ok) return true;
+  const entry = String(pass.context.store.get(outcome.slug)?.digest ?? '');
+  if (entry === digest) return pass.cache.bodies.has(digest) && pass.cache.words.has(digest);
+  return pass.read.has(entry);
+}
+
+// What a read file is to this pass. The size limit was checked by the read, once.
+function seedOf(pass: Pass, file: string, read: ReadResult): Seed {
+  if ('problem' in read) return { kind: 'unread', file, problem: read.problem };
+  if (isLfsPointer(read.bytes)) pass.summary.lfsPointers = (pass.summary.lfsPointers ?? 0) + 1;
+  const digest = seedDigest(pass.fingerprint, file, read.bytes);
+  const known = pass.previous.get(digest);
+  pass.read.add(digest);
+  if (known && stillMade(pass, known, digest)) return { kind: 'known', file, digest, outcome: known };
+  return { kind: 'changed', file, digest, bytes: read.bytes };
+}
+
+const task = (pass: Pass, seeds: DeriveTask['seeds']): DeriveTask => ({
+  bodies: pass.cache.bodies.directory,
+  words: pass.cache.words.directory,
+  fallbackLang: pass.options.lang,
+  seeds,
+});
+
+// Derives the changed seeds of a batch (on threads), each in its place.
+async function settle(pass: Pass, seeds: readonly Seed[]): Promise<Settled[]> {
+  const changed = seeds.filter((seed) => seed.kind === 'changed');
+  const results = changed.length > 0 ? await pass.deriver.derive(task(pass, changed)) : [];
+  let next = 0;
+  return seeds.map((seed): Settled => {
+    if (seed.kind !== 'changed') return seed;
+    const derived = results[next++] ?? {
+      outcome: { ok: false, problems: [error(seed.file, 'not derived')] },
+    };
+    return { kind: 'derived', file: seed.file, digest: seed.digest, derived };
+  });
+}
+
+// A known seed whose slug nobody holds yet, though its store entry is another's or gone (a pruned
+// cache, a slug given up by a deleted file): read and made again.
+async function remade(pass: Pass, seed: Extract<Settled, { kind: 'known' }>): Promise<Settled> {
+  const { outcome } = seed;
+  if (!outcome.ok || pass.owners.has(outcome.slug)) return seed;
+  if (String(pass.context.store.get(outcome.slug)?.digest) === seed.digest) return seed;
+  const read = await readSeed(pass.options.directory, seed.file, pass.options.maxBytes);
+  if ('problem' in read) return { kind: 'unread', file: seed.file, problem: read.problem };
+  const [settled] = await settle(pass, [
+    { kind: 'changed', file: seed.file, digest: seed.digest, bytes: read.bytes },
+  ]);
+  return settled ?? seed;
+}
+
+// Stores a derived document under its slug; false, with the problem, when it cannot be.
+async function publish(
+  pass: Pass,
+  seed: Extract<Settled, { kind: 'derived' }>,
+  slug: string,
+): Promise<boolean> {
+  const { store, parseData } = pass.context;
+  const { fields, error: failure } = seed.derived;
+  if (!fields) {
+    pass.summary.problems.push(error(seed.file, `cannot render the document: ${failure ?? 'no result'}`));
+    return false;
+  }
+  try {
+    store.set({ id: slug, data: await parseData({ id: slug, data: fields }), digest: seed.digest });
+    pass.report.rendered += 1;
+    return true;
+  } catch (problem) {
+    const reason = `document does not fit the schema: ${(problem as Error).message.split('\n')[0]}`;
+    pass.summary.problems.push(error(seed.file, reason));
+    return false;
+  }
+}
+
+// Takes one seed's conclusion into the pass, in the order of the files: the first file with a slug has it.
+async function commit(pass: Pass, ready: Settled): Promise<void> {
+  pass.progress();
+  const seed = ready.kind === 'known' ? await remade(pass, ready) : ready;
+  if (seed.kind === 'unread') {
+    pass.summary.problems.push(seed.problem);
+    return;
+  }
+  if (seed.kind === 'derived' && seed.derived.fault !== undefined) throw new BuildStop(seed.derived.fault);
+  const outcome = seed.kind === 'known' ? seed.outcome : seed.derived.outcome;
+  pass.report[seed.kind === 'known' ? 'reused' : 'parsed'] += 1;
+  pass.outcomes.set(seed.digest, outcome);
+  pass.summary.problems.push(...outcome.problems);
+  if (!outcome.ok) return;
+  const owner = pass.owners.get(outcome.slug);
+  if (owner !== undefined) {
+    pass.summary.problems.push(
+      error(seed.file, `same URL slug "${outcome.slug}" as ${owner}; rename one of the two files`),
+    );
+    return;
+  }
+  if (seed.kind === 'derived' && !(await publish(pass, seed, outcome.slug))) return;
+  pass.owners.set(outcome.slug, seed.file);
+  pass.names.add({ file: seed.file, ...outcome.names });
+  if (outcome.encoding !== 'utf-8' && outcome.encoding !== 'ascii') {
+    pass.summary.legacyEncodings[seed.file] = outcome.encoding;
+  }
+}
+
+// Reads the files in batches, derives what changed on threads and commits each batch in order,
+// a few batches ahead.
+async function readAll(pass: Pass, files: readonly string[]): Promise<void> {
+  const { directory, maxBytes } = pass.options;
+  let committed = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    const reads = await Promise.all(
+      files
+        .slice(start, start + READ_BATCH)
+        .map(async (file) => ({ file, read: await readSeed(directory, file, maxBytes) })),
+    );
+    const seeds = reads.map(({ file, read }) => seedOf(pass, file, read));
+    const settled = settle(pass, seeds);
+    // Awaited in order below; a failure before its turn must not count as unhandled.
+    settled.catch(() => {});
+    committed = committed.then(async () => {
+      for (const seed of await settled) await commit(pass, seed);
+    });
+    inFlight.push(committed);
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+  }
+  await committed;
+}
+
+const recordOf = (entry: {
+  id: string;
+  digest?: string | number;
+  data: Record<string, unknown>;
+}): DocumentRecord => {
+  const { title, headline, date, places, authors, lang } = entry.data as ArchiveDocument;
+  return { id: entry.id, digest: String(entry.digest), title, headline, date, places, authors, lang };
+};
+
+// Drops what no file of this pass published, and keeps the records, outcomes and report.
+async function finish(pass: Pass): Promise<void> {
+  const { store, logger } = pass.context;
+  for (const id of store.keys()) if (!pass.owners.has(id)) store.delete(id);
+  const entries = [...store.values()];
+  const keep = new Set(entries.map((entry) => String(entry.digest)));
+  await Promise.all([pass.cache.bodies.prune(keep), pass.cache.words.prune(keep)]);
+  await pass.cache.records.write(entries.map(recordOf));
+  await pass.cache.seeds.write(pass.outcomes);
+  pass.summary.documents = pass.owners.size;
+  pass.summary.problems.push(...pass.names.problems());
+  await pass.cache.sync.write(pass.report);
+  await reportIngest(pass.summary, logger, pass.options);
+}
 
 /**
  * Syncs every seed into the content store. Each file is read and digested first; only files whose
@@ -53,171 +231,33 @@ const IN_FLIGHT = 8;
  * comes back from the outcome it left under its digest, so the report is the same as a cold build's.
  */
 export async function syncSeeds(options: SyncOptions, context: Context): Promise<SyncReport> {
-  const { store, parseData, logger } = context;
+  const cache = buildCache(options.cacheDir);
+  await Promise.all([cache.bodies.make(), cache.words.make()]);
   const fingerprint = await ingestFingerprint(options);
-  const bodies = bodiesFolder(bodiesDir(options.cacheDir));
-  const words = wordsFolder(wordsDir(options.cacheDir));
-  await Promise.all([bodies.make(), words.make()]);
-  const previous = await readOutcomes(options.cacheDir);
-  const outcomes = new Map<string, SeedOutcome>();
+  const previous = await cache.seeds.read();
   const { files, ignored } = await scanSeedsFolder(options.directory);
-  const summary: IngestSummary = {
-    documents: 0,
-    problems: [],
-    ignored,
-    legacyEncodings: {},
-    folder: options.directory,
-    files: files.length,
+  const synced = progressCounter((line) => context.logger.info(line), 'documents synced', 5000);
+  const summary = { documents: 0, problems: [], ignored, legacyEncodings: {} };
+  const pass: Pass = {
+    options,
+    context,
+    cache,
+    fingerprint,
+    deriver: createDeriver(options.threads),
+    previous,
+    read: new Set(),
+    outcomes: new Map(),
+    owners: new Map(),
+    names: nameCollisions(),
+    summary: { ...summary, folder: options.directory, files: files.length, lfsPointers: 0 },
+    report: { files: files.length, reused: 0, parsed: 0, rendered: 0 },
+    progress: () => synced(files.length),
   };
-  let lfsPointers = 0;
-  const names = nameCollisions();
-  const report: SyncReport = { files: files.length, reused: 0, parsed: 0, rendered: 0 };
-  const owners = new Map<string, string>();
-  const digests = new Set<string>();
-  const late: SeedBytes[] = [];
-  const problem = (file: string, reason: string): void => {
-    summary.problems.push({ file, line: 1, reason, severity: 'error' });
-  };
-  const synced = progressCounter((line) => logger.info(line), 'documents synced', 5000);
-
-  // A known outcome stands in for its file when what it made is still there: the store entry and
-  // files under its digest, or, for a file that lost its slug to an earlier one, nothing at all.
-  const stillMade = (outcome: SeedOutcome, digest: string): boolean => {
-    if (!outcome.ok) return true;
-    const entry = String(store.get(outcome.slug)?.digest ?? '');
-    if (entry === digest) return bodies.has(digest) && words.has(digest);
-    return digests.has(entry);
-  };
-
-  const publish = async (file: string, digest: string, derived: DerivedSeed): Promise<boolean> => {
-    const { outcome, fields, error, fault } = derived;
-    if (fault !== undefined) throw new BuildStop(fault);
-    if (!outcome.ok) return false;
-    if (!fields) {
-      problem(file, `cannot render the document: ${error ?? 'no result'}`);
-      return false;
-    }
-    try {
-      store.set({ id: outcome.slug, data: await parseData({ id: outcome.slug, data: fields }), digest });
-      report.rendered += 1;
-      return true;
-    } catch (failure) {
-      problem(file, `document does not fit the schema: ${(failure as Error).message.split('\n')[0]}`);
-      return false;
-    }
-  };
-
-  const commit = async (items: readonly Item[], results: readonly DerivedSeed[]): Promise<void> => {
-    for (const item of items) {
-      synced(files.length);
-      if (item.problem || item.digest === undefined) {
-        if (item.problem) summary.problems.push(item.problem);
-        continue;
-      }
-      const derived = item.result === undefined ? undefined : results[item.result];
-      const outcome = derived?.outcome ?? item.known;
-      if (!outcome) continue;
-      outcomes.set(item.digest, outcome);
-      summary.problems.push(...outcome.problems);
-      if (!outcome.ok) continue;
-      const owner = owners.get(outcome.slug);
-      if (owner !== undefined) {
-        problem(item.file, `same URL slug "${outcome.slug}" as ${owner}; rename one of the two files`);
-        continue;
-      }
-      if (derived && !(await publish(item.file, item.digest, derived))) continue;
-      if (!derived && String(store.get(outcome.slug)?.digest) !== item.digest) {
-        late.push({ file: item.file, digest: item.digest, bytes: new Uint8Array() });
-      }
-      owners.set(outcome.slug, item.file);
-      names.add({ file: item.file, ...outcome.names });
-      if (outcome.encoding !== 'utf-8' && outcome.encoding !== 'ascii') {
-        summary.legacyEncodings[item.file] = outcome.encoding;
-      }
-    }
-  };
-
-  const deriver = createDeriver(options.threads);
-  const task = (seeds: SeedBytes[]) => ({
-    bodies: bodies.directory,
-    words: words.directory,
-    fallbackLang: options.lang,
-    maxBytes: options.maxBytes,
-    seeds,
-  });
   try {
-    let committed = Promise.resolve();
-    const inFlight: Promise<void>[] = [];
-    for (let start = 0; start < files.length; start += READ_BATCH) {
-      const batch = files.slice(start, start + READ_BATCH);
-      const reads = await Promise.all(
-        batch.map((file) => readSeed(options.directory, file, options.maxBytes)),
-      );
-      const items: Item[] = [];
-      const changed: SeedBytes[] = [];
-      for (const [index, file] of batch.entries()) {
-        const read = reads[index] ?? { problem: { file, line: 1, reason: 'not read', severity: 'error' } };
-        if ('problem' in read) {
-          items.push({ file, problem: read.problem });
-          continue;
-        }
-        if (isLfsPointer(read.bytes)) lfsPointers += 1;
-        const digest = seedDigest(fingerprint, file, read.bytes);
-        const known = previous.get(digest);
-        if (known && stillMade(known, digest)) {
-          items.push({ file, digest, known });
-          report.reused += 1;
-        } else {
-          items.push({ file, digest, result: changed.length });
-          changed.push({ file, digest, bytes: read.bytes });
-        }
-        digests.add(digest);
-      }
-      report.parsed += changed.length;
-      const results = changed.length > 0 ? deriver.derive(task(changed)) : Promise.resolve([]);
-      // Awaited in order below; a failure before its turn must not count as unhandled.
-      results.catch(() => {});
-      committed = committed.then(async () => commit(items, await results));
-      inFlight.push(committed);
-      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-    }
-    await committed;
-    // Files whose outcome was known but whose outputs were gone (a pruned cache, a slug given up
-    // by a deleted file) are read and made again.
-    if (late.length > 0) {
-      for (const seed of late) {
-        const read = await readSeed(options.directory, seed.file, options.maxBytes);
-        if ('bytes' in read) seed.bytes = read.bytes;
-      }
-      report.parsed += late.length;
-      report.reused -= late.length;
-      const results = await deriver.derive(task(late));
-      for (const [index, seed] of late.entries()) {
-        const derived = results[index];
-        if (!derived || !(await publish(seed.file, seed.digest, derived))) {
-          const outcome = derived?.outcome;
-          if (outcome?.ok) owners.delete(outcome.slug);
-        }
-      }
-    }
+    await readAll(pass, files);
   } finally {
-    await deriver.close();
+    await pass.deriver.close();
   }
-  for (const id of store.keys()) if (!owners.has(id)) store.delete(id);
-  const keep = new Set([...store.values()].map((entry) => String(entry.digest)));
-  await Promise.all([bodies.prune(keep), words.prune(keep)]);
-  await writeRecords(
-    options.cacheDir,
-    [...store.values()].map((entry) => {
-      const { title, headline, date, places, authors, lang } = entry.data as ArchiveDocument;
-      return { id: entry.id, digest: String(entry.digest), title, headline, date, places, authors, lang };
-    }),
-  );
-  await writeOutcomes(options.cacheDir, outcomes);
-  summary.documents = owners.size;
-  summary.lfsPointers = lfsPointers;
-  summary.problems.push(...names.problems());
-  await writeSyncReport(options.cacheDir, report);
-  await reportIngest(summary, logger, options);
-  return report;
+  await finish(pass);
+  return pass.report;
 }

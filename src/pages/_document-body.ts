@@ -1,10 +1,11 @@
 import buildSettings from 'virtual:archive/build';
-import { bodiesDir, readBody } from '../loaders/document-bodies.ts';
+import { buildCache } from '../loaders/build-cache.ts';
 
-// Here rather than beside `readBody`: the loader's modules stay free of the settings, so editing
+// Here rather than in the cache module: the loader's modules stay free of the settings, so editing
 // them does not change the code digest that keys every record (`src/loaders/code-digest.ts`).
+const cache = buildCache(buildSettings.cacheDir);
 
 /** The rendered body HTML of a document of this site's content collection. */
 export function documentBody(entry: { id: string; digest?: number | string }): string {
-  return readBody(bodiesDir(buildSettings.cacheDir), entry);
+  return cache.body(entry);
 }

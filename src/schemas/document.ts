@@ -23,3 +23,15 @@ export type ArchiveDocument = z.infer<typeof documentSchema>;
 
 /** A document's fields as the loader hands them to the schema. */
 export type DocumentFields = z.input<typeof documentSchema>;
+
+/**
+ * One document as every step after the loader receives it: what search, vocabulary and the offline
+ * list need of its fields, its slug (its address is `/doc/<id>/`) and the content digest of its
+ * seed, which names its body and words in the build cache (`src/loaders/build-cache.ts`).
+ */
+export const documentRecordSchema = documentSchema
+  .pick({ title: true, headline: true, date: true, places: true, authors: true, lang: true })
+  .extend({ id: z.string().min(1), digest: z.string().min(1) });
+
+/** A document's record (`documentRecordSchema`). */
+export type DocumentRecord = z.infer<typeof documentRecordSchema>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import surveyBuiltSite from '../../../src/integrations/built-files-worker.ts';
 import { listBuiltFiles, revisionOf } from '../../../src/integrations/built-files.ts';
-import { writeRecords } from '../../../src/loaders/document-records.ts';
+import { scanOutput } from '../../../src/integrations/output-manifest.ts';
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'archive-built-'));
 
@@ -15,18 +15,18 @@ describe('the survey of a built site', () => {
     const time = new Date('2026-01-01T00:00:00Z');
     writeFileSync(page, '<p>главная</p>');
     utimesSync(page, time, time);
-    const first = await listBuiltFiles(directory);
+    const first = listBuiltFiles(directory, await scanOutput(directory));
     expect(first.files).toEqual([
       expect.objectContaining({ path: 'index.html', revision: revisionOf('<p>главная</p>') }),
     ]);
     // Same size and time: what the last survey learnt stands (the build left the file in place).
     writeFileSync(page, '<p>новости</p>');
     utimesSync(page, time, time);
-    const kept = await listBuiltFiles(directory, first.known);
+    const kept = listBuiltFiles(directory, await scanOutput(directory), first.known);
     expect(kept.files[0]?.revision).toBe(revisionOf('<p>главная</p>'));
     // A rewritten file has a new modification time: it is read again.
     utimesSync(page, time, new Date(time.getTime() + 1000));
-    const read = await listBuiltFiles(directory, first.known);
+    const read = listBuiltFiles(directory, await scanOutput(directory), first.known);
     expect(read.files[0]?.revision).toBe(revisionOf('<p>новости</p>'));
   });
 
@@ -36,11 +36,12 @@ describe('the survey of a built site', () => {
     mkdirSync(join(directory, 'doc/a'), { recursive: true });
     writeFileSync(join(directory, 'doc/a/index.html'), '<h1>А</h1>');
     const record = { title: 'А б', headline: 'А\u00a0б', date: '2024-01-01', places: [], authors: [] };
-    await writeRecords(cacheDir, [{ ...record, id: 'a', digest: 'd1', lang: 'ru' }]);
-    const site = await surveyBuiltSite({ directory, base: '/news/', cacheDir });
+    const records = [{ ...record, id: 'a', digest: 'd1', lang: 'ru' }];
+    const present = await scanOutput(directory);
+    const site = await surveyBuiltSite({ directory, base: '/news/', cacheDir, records, present });
     expect(site.titles).toEqual([['/news/doc/a/', 'А\u00a0б']]);
     expect(site.files.map((file) => file.path)).toEqual(['doc/a/index.html']);
-    const again = await surveyBuiltSite({ directory, base: '/news/', cacheDir });
+    const again = await surveyBuiltSite({ directory, base: '/news/', cacheDir, records, present });
     expect(again.files).toEqual(site.files);
   });
 });

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import buildBundles, { type BundleResult } from '../../../src/integrations/search-indexer-worker.ts';
 import { idHash, spacingFor } from '../../../src/lib/search-bundles.ts';
-import { bodiesDir, bodiesFolder } from '../../../src/loaders/document-bodies.ts';
-import { writeRecords, type DocumentRecord } from '../../../src/loaders/document-records.ts';
+import { buildCache } from '../../../src/loaders/build-cache.ts';
+import type { DocumentRecord } from '../../../src/schemas/document.ts';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -29,12 +29,16 @@ const record = (n: number): DocumentRecord => ({
 async function cacheWith(records: readonly DocumentRecord[]): Promise<string> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'search-bundles-'));
   folders.push(cacheDir);
-  const bodies = bodiesFolder(bodiesDir(cacheDir));
+  const { bodies } = buildCache(cacheDir);
   await bodies.make();
   for (const { digest, id } of records) bodies.write(digest, `<p>Текст документа ${id}.</p>`);
-  await writeRecords(cacheDir, records);
+  await buildCache(cacheDir).records.write(records);
   return cacheDir;
 }
+
+// The bundles of the records a cache holds, as the build hands them over.
+const bundlesOf = async (cacheDir: string, most: number): Promise<BundleResult> =>
+  buildBundles({ cacheDir, most, records: await buildCache(cacheDir).records.read() });
 
 // Every file of every bundle, by output folder and path, as a hash of its bytes.
 function contents(result: BundleResult): Record<string, string> {
@@ -55,8 +59,8 @@ const records = Array.from({ length: 14 }, (_, n) => record(n));
 
 describe('building search bundles from the loader records', () => {
   it('gives byte-identical bundles for the same records, and several for more than one bundle holds', async () => {
-    const first = await buildBundles({ cacheDir: await cacheWith(records), most: 4 });
-    const second = await buildBundles({ cacheDir: await cacheWith(records), most: 4 });
+    const first = await bundlesOf(await cacheWith(records), 4);
+    const second = await bundlesOf(await cacheWith(records), 4);
     expect(first.bundles.length).toBeGreaterThan(2);
     expect(first.bundles.map((bundle) => bundle.documents).reduce((a, b) => a + b)).toBe(14);
     expect(contents(second)).toEqual(contents(first));
@@ -64,9 +68,9 @@ describe('building search bundles from the loader records', () => {
 
   it('reuses every bundle of an unchanged archive and re-indexes only the tail after an append', async () => {
     const cacheDir = await cacheWith(records);
-    const built = await buildBundles({ cacheDir, most: 4 });
+    const built = await bundlesOf(cacheDir, 4);
     expect(built.bundles.every((bundle) => bundle.indexed)).toBe(true);
-    const again = await buildBundles({ cacheDir, most: 4 });
+    const again = await bundlesOf(cacheDir, 4);
     expect(again.bundles.filter((bundle) => bundle.indexed)).toEqual([]);
     expect(contents(again)).toEqual(contents(built));
 
@@ -76,9 +80,9 @@ describe('building search bundles from the loader records', () => {
     );
     if (!added) throw new Error('no id outside the boundaries');
     const grown = await cacheWith([...records, added]);
-    rmSync(join(grown, 'search-bundles'), { recursive: true, force: true });
-    await cp(join(cacheDir, 'search-bundles'), join(grown, 'search-bundles'), { recursive: true });
-    const after = await buildBundles({ cacheDir: grown, most: 4 });
+    rmSync(buildCache(grown).searchBundles, { recursive: true, force: true });
+    await cp(buildCache(cacheDir).searchBundles, buildCache(grown).searchBundles, { recursive: true });
+    const after = await bundlesOf(grown, 4);
     expect(after.bundles.filter((bundle) => bundle.indexed).map((bundle) => bundle.folder)).toEqual([
       'pagefind/',
     ]);

@@ -4,11 +4,23 @@ import {
   fileRole,
   isHashedSearchFile,
   isSearchEntryFile,
+  knownRoles,
   pageUrl,
   planOffline,
   searchFilesByBundle,
   type BuiltFile,
 } from '../../../src/lib/offline-plan.ts';
+import { searchFileKind } from '../../../src/lib/search-files.ts';
+
+// The roles the search step gives its files (here, every file of a `pagefind…/` folder).
+const searchRoles = (paths: readonly string[]) =>
+  knownRoles(
+    paths
+      .filter((path) => path.startsWith('pagefind'))
+      .map((path) => ({ path, ...searchFileKind(path.slice(path.indexOf('/') + 1)) })),
+    [],
+  );
+const role = (path: string) => fileRole(path, searchRoles([path]));
 
 const files: BuiltFile[] = [
   { path: 'index.html', bytes: 1000 },
@@ -31,30 +43,32 @@ const files: BuiltFile[] = [
 ];
 const shellBytes = 1000 + 1000 + 1000 + 500 + 2000 + 3000 + 100 + 5000 + 4000;
 const archiveBytes = 700 + 800 + 600 + 300 + 200;
+const known = searchRoles(files.map((file) => file.path));
 
 describe('offline plan', () => {
   it('sorts the shell, the search runtime, pages, fragments and files left out', () => {
-    expect(fileRole('search/index.html')).toBe('shell');
-    expect(fileRole('pagefind/filter/ru_1.pf_filter')).toBe('shell');
-    expect(fileRole('pagefind/pagefind.ru_1.pf_meta')).toBe('shell');
-    expect(fileRole('pagefind/pagefind-modular-ui.css')).toBe('none');
-    expect(fileRole('pagefind/pagefind-component-ui.js')).toBe('none');
-    expect(fileRole('doc/a/index.html')).toBe('page');
-    expect(fileRole('pagefind/fragment/ru_a.pf_fragment')).toBe('fragment');
-    expect(fileRole('pagefind/index/ru_1.pf_index')).toBe('index');
-    expect(fileRole('workbox-1234.js')).toBe('none');
-    expect(fileRole('sitemap-index.xml')).toBe('none');
+    expect(role('search/index.html')).toBe('shell');
+    expect(role('pagefind/filter/ru_1.pf_filter')).toBe('shell');
+    expect(role('pagefind/pagefind.ru_1.pf_meta')).toBe('shell');
+    expect(role('pagefind/pagefind-modular-ui.css')).toBe('none');
+    expect(role('pagefind/pagefind-component-ui.js')).toBe('none');
+    expect(role('doc/a/index.html')).toBe('page');
+    expect(role('pagefind/fragment/ru_a.pf_fragment')).toBe('fragment');
+    expect(role('pagefind/index/ru_1.pf_index')).toBe('index');
+    expect(role('workbox-1234.js')).toBe('none');
+    expect(role('sitemap-index.xml')).toBe('none');
   });
 
   it('precaches folders the search page needs with the shell', () => {
+    const shell = knownRoles([], ['search-words/ru.json']);
     expect(fileRole('search-words/ru.json')).toBe('none');
-    expect(fileRole('search-words/ru.json', ['search-words/'])).toBe('shell');
-    const plan = planOffline([{ path: 'search-words/ru.json', bytes: 10 }], 0, ['search-words/']);
+    expect(fileRole('search-words/ru.json', shell)).toBe('shell');
+    const plan = planOffline([{ path: 'search-words/ru.json', bytes: 10 }], 0, shell);
     expect(plan).toMatchObject({ shellBytes: 10, precache: ['search-words/ru.json'] });
   });
 
   it('precaches the whole archive when it fits the budget', () => {
-    const plan = planOffline(files, shellBytes + archiveBytes);
+    const plan = planOffline(files, shellBytes + archiveBytes, known);
     expect(plan).toMatchObject({ mode: 'precache', shellBytes, archiveBytes });
     expect(plan.precache).toContain('doc/a/index.html');
     expect(plan.precache).toContain('pagefind/fragment/ru_b.pf_fragment');
@@ -62,7 +76,7 @@ describe('offline plan', () => {
   });
 
   it('precaches only the shell and search runtime when the archive is over budget', () => {
-    const plan = planOffline(files, shellBytes + archiveBytes - 1);
+    const plan = planOffline(files, shellBytes + archiveBytes - 1, known);
     expect(plan.mode).toBe('on-demand');
     expect(plan.precache).toContain('pagefind/index/ru_1.pf_index');
     expect(plan.precache).toContain('index.html');
@@ -71,7 +85,7 @@ describe('offline plan', () => {
   });
 
   it('leaves the search index to be fetched as searched when the shell would pass the budget with it', () => {
-    const plan = planOffline(files, shellBytes - 1);
+    const plan = planOffline(files, shellBytes - 1, known);
     expect(plan).toMatchObject({
       mode: 'on-demand',
       shellBytes: shellBytes - 4000,
@@ -88,7 +102,8 @@ describe('offline plan', () => {
       { path: 'pagefind-k2/fragment/ru_group_1.pf_fragment', bytes: 900 },
       { path: 'pagefind-k2/index/ru_5.pf_index', bytes: 800 },
     ];
-    const lists = searchFilesByBundle('/news/', bundled, { searchFiles: ['pagefind/index/ru_1.pf_index'] });
+    const plan = { searchFiles: ['pagefind/index/ru_1.pf_index'] };
+    const lists = searchFilesByBundle('/news/', bundled, plan, searchRoles(bundled.map((file) => file.path)));
     expect([...lists]).toEqual([
       [
         'pagefind-k2/',
@@ -126,15 +141,24 @@ describe('offline plan', () => {
 
 describe('the search bundles of a large archive', () => {
   it('treats each bundle as the first: runtime in the shell, index apart, fragments with pages', () => {
-    expect(fileRole('pagefind-2019a/pagefind-entry.json')).toBe('shell');
-    expect(fileRole('pagefind-2019a/fragment/ru_a.pf_fragment')).toBe('fragment');
-    expect(fileRole('pagefind-3/pagefind-entry.json')).toBe('shell');
-    expect(fileRole('pagefind-3/pagefind.ru_1a.pf_meta')).toBe('shell');
-    expect(fileRole('pagefind-12/index/ru_9.pf_index')).toBe('index');
-    expect(fileRole('pagefind-12/filter/ru_9.pf_filter')).toBe('shell');
-    expect(fileRole('pagefind-2/fragment/ru_a.pf_fragment')).toBe('fragment');
-    expect(fileRole('pagefind-2/pagefind-component-ui.js')).toBe('none');
-    expect(fileRole('pagefind/shards.json')).toBe('shell');
+    expect(role('pagefind-2019a/pagefind-entry.json')).toBe('shell');
+    expect(role('pagefind-2019a/fragment/ru_a.pf_fragment')).toBe('fragment');
+    expect(role('pagefind-3/pagefind-entry.json')).toBe('shell');
+    expect(role('pagefind-3/pagefind.ru_1a.pf_meta')).toBe('shell');
+    expect(role('pagefind-12/index/ru_9.pf_index')).toBe('index');
+    expect(role('pagefind-12/filter/ru_9.pf_filter')).toBe('shell');
+    expect(role('pagefind-2/fragment/ru_a.pf_fragment')).toBe('fragment');
+    expect(role('pagefind-2/pagefind-component-ui.js')).toBe('none');
+    expect(role('pagefind/shards.json')).toBe('shell');
+  });
+
+  it('takes the roles of search files from the search step, never from their paths', () => {
+    expect(fileRole('pagefind/fragment/ru_a.pf_fragment')).toBe('none');
+    expect(fileRole('pagefind/index/ru_1.pf_index')).toBe('none');
+    expect(fileRole('pagefind-2/filter/ru_9.pf_filter')).toBe('none');
+    expect(
+      fileRole('pagefind/fragment/ru_a.pf_fragment', searchRoles(['pagefind/fragment/ru_a.pf_fragment'])),
+    ).toBe('fragment');
   });
 
   it('leaves folders that only look like a bundle alone', () => {

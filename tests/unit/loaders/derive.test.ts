@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDeriver } from '../../../src/loaders/derive-pool.ts';
 import deriveBatch, { type DeriveTask } from '../../../src/loaders/derive-worker.ts';
-import { bodyPath, readBody } from '../../../src/loaders/document-bodies.ts';
+import { bodiesFolder, buildCache } from '../../../src/loaders/build-cache.ts';
 import { digestFolder } from '../../../src/loaders/digest-folder.ts';
 
 // A headline the renderer is made to fail on, as a library bug would.
@@ -32,7 +32,7 @@ async function task(seeds: DeriveTask['seeds']): Promise<DeriveTask> {
   const cache = await mkdtemp(join(tmpdir(), 'derive-'));
   const folders = { bodies: join(cache, 'bodies'), words: join(cache, 'words') };
   await Promise.all(Object.values(folders).map((folder) => digestFolder(folder, '').make()));
-  return { ...folders, fallbackLang: 'ru', maxBytes: 1_000_000, seeds };
+  return { ...folders, fallbackLang: 'ru', seeds };
 }
 
 describe('deriving documents from their bytes', () => {
@@ -48,7 +48,7 @@ describe('deriving documents from their bytes', () => {
     });
     expect(result?.fields).toMatchObject({ title: 'Заголовок 1', lang: 'ru', source: 'doc-1.txt' });
     expect(result?.fields?.terms).toMatchObject({ переговор: 1 });
-    const html = await readFile(bodyPath(work.bodies, 'd1'), 'utf8');
+    const html = await readFile(bodiesFolder(work.bodies).path('d1'), 'utf8');
     expect(html).toMatch(/^<p>Переговоры\sв\sКремле\sпродолжились\s«в\sсреду»/u);
     const words = JSON.parse(await readFile(join(work.words, 'd1.json'), 'utf8')) as Record<string, number>;
     expect(words).toMatchObject({ переговоры: 1, кремле: 1, заголовок: 1 });
@@ -93,7 +93,7 @@ describe('a folder of files named by digest', () => {
   });
 
   it('names the document whose body is missing', async () => {
-    const bodies = await mkdtemp(join(tmpdir(), 'bodies-'));
-    expect(() => readBody(bodies, { id: 'gone', digest: 'nothing' })).toThrow(/gone.*build again/u);
+    const cache = buildCache(await mkdtemp(join(tmpdir(), 'bodies-')));
+    expect(() => cache.body({ id: 'gone', digest: 'nothing' })).toThrow(/gone.*build again/u);
   });
 });

@@ -5,8 +5,7 @@ import { documentSchema } from '../../../src/schemas/document.ts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import type { IngestSummary } from '../../../src/loaders/ingest-report.ts';
-import { readRecords } from '../../../src/loaders/document-records.ts';
-import { readWords } from '../../../src/loaders/document-words.ts';
+import { buildCache } from '../../../src/loaders/build-cache.ts';
 import { syncSeeds, type SyncOptions } from '../../../src/loaders/sync-seeds.ts';
 
 // Every file decoded is counted, and every report is kept instead of written.
@@ -102,14 +101,18 @@ describe('syncing the seeds folder', () => {
     const report = await syncSeeds(options, context);
     expect(decoded.files).toEqual(['encoding-utf8.txt']);
     expect(report).toMatchObject({ parsed: 1, rendered: 1 });
-    const record = (await readRecords(options.cacheDir)).find((entry) => entry.id === 'encoding-utf8');
+    const record = (await buildCache(options.cacheDir).records.read()).find(
+      (entry) => entry.id === 'encoding-utf8',
+    );
     expect(record?.title).toBe('Новый заголовок');
-    expect(readWords(options.cacheDir, record?.digest ?? '')).toMatchObject({ новый: 2, текст: 1 });
+    expect(buildCache(options.cacheDir).wordsOf(record?.digest ?? '')).toMatchObject({ новый: 2, текст: 1 });
   });
 
   it('makes a document again when its cached body is gone', async () => {
     await syncSeeds(options, context);
-    const record = (await readRecords(options.cacheDir)).find((entry) => entry.id === 'encoding-ascii');
+    const record = (await buildCache(options.cacheDir).records.read()).find(
+      (entry) => entry.id === 'encoding-ascii',
+    );
     await rm(join(options.cacheDir, 'archive-bodies', `${record?.digest}.html`));
     decoded.files.length = 0;
     await syncSeeds(options, context);
@@ -118,10 +121,10 @@ describe('syncing the seeds folder', () => {
 
   it('drops the record, body and words of a deleted file', async () => {
     await syncSeeds(options, context);
-    const before = await readRecords(options.cacheDir);
+    const before = await buildCache(options.cacheDir).records.read();
     await rm(join(options.directory, 'encoding-ascii.txt'));
     await syncSeeds(options, context);
-    const after = await readRecords(options.cacheDir);
+    const after = await buildCache(options.cacheDir).records.read();
     expect(after.map((entry) => entry.id)).toEqual(
       before.map((entry) => entry.id).filter((id) => id !== 'encoding-ascii'),
     );
