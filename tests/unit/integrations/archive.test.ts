@@ -50,14 +50,9 @@ describe('the archive integration', () => {
     expect(updated).toMatchObject({ site: 'https://example.org', base: '/news/' });
   });
 
-  it('registers the build steps in the order their hooks must run', () => {
+  it('registers the sitemap before the archive build, whose steps then run in the order its code states', () => {
     const steps = (setUp(archive(named)).integrations ?? []).map((step) => step.name);
-    const at = (name: string): number => steps.indexOf(name);
-    expect(at('archive:search')).toBeGreaterThanOrEqual(0);
-    expect(at('archive:search')).toBeLessThan(at('archive:search-vocabulary'));
-    expect(at('archive:search-vocabulary')).toBeLessThan(at('@astrojs/sitemap'));
-    expect(at('@astrojs/sitemap')).toBeLessThan(at('archive:offline'));
-    expect(steps.at(-1)).toBe('archive:build-phases');
+    expect(steps).toEqual(['@astrojs/sitemap', 'archive:build']);
   });
 
   it('refuses wrong options when Astro sets up its config, naming them', () => {
