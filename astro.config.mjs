@@ -17,7 +17,7 @@ export default defineConfig({
   // thousands of files, more than the system allows watchers for. The output folder is not emptied:
   // unchanged pages stay in place, and `keptOutput` deletes what the build did not write or keep.
   // Scripts stay files, never inlined: the Content-Security-Policy then allows 'self' and two fixed
-  // hashes (src/lib/content-security.ts) instead of a hash per bundled script and build.
+  // hashes (src/lib/site/content-security.ts) instead of a hash per bundled script and build.
   vite: {
     server: { watch: { ignored: ['**/bench/**', '**/dist/**'] } },
     build: { emptyOutDir: false, assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },

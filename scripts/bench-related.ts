@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { relatedDocuments } from '../src/lib/related.ts';
-import { termCounts } from '../src/lib/terms.ts';
+import { relatedDocuments } from '../src/lib/document/related.ts';
+import { termCounts } from '../src/lib/document/terms.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
 const folders = ['seeds', 'tests/fixtures/seeds'];

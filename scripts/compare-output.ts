@@ -51,7 +51,7 @@ for (const [corpus, seeds] of Object.entries(corpora)) {
   for (const path of changed.slice(0, 20)) console.log(`  ${path}`);
 }
 // NOTE FROM THE INTEGRATOR (read this): closed search bundles are published as `pagefind-<key>/`, where
-// the key includes a digest of the indexer's code (src/loaders/code-digest.ts, paths included). Any move
+// the key includes a digest of the indexer's code (src/build/code-digest.ts, paths included). Any move
 // or edit of a module the indexer reaches renames those folders on the 1,000-document archive, and with
 // them `offline/search-*.json`, `offline/build.json`, `.archive-output.json`. Main is changing bundle
 // folders to content names, so such differences are EXPECTED on your branch: do not work around them.

@@ -6,6 +6,6 @@ declare module 'virtual:archive/site' {
 
 declare module 'virtual:archive/build' {
   /** This build's settings, parsed once from the environment. */
-  const build: import('./build-settings.ts').BuildSettings;
+  const build: import('./build/build-settings.ts').BuildSettings;
   export default build;
 }

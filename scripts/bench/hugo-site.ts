@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ingestSeed } from '../../src/lib/ingest.ts';
+import { ingestSeed } from '../../src/lib/seed/ingest.ts';
 import type { SyntheticSeed } from './corpus.ts';
 
 // The smallest Hugo site that publishes what ours does: a page per document, a paged list

@@ -1,7 +1,7 @@
 // Queries with a known best answer, picked from the documents of a built site the way a reader
 // would search for them: a rare phrase of a text, a headline, two words of a headline.
 import { createHash } from 'node:crypto';
-import { foldWord } from '../../src/lib/search-shards.ts';
+import { foldWord } from '../../src/lib/search/bundle-size.ts';
 import { packedFragments } from '../../tests/support/fragment-packs.ts';
 
 /** One document as the search index holds it. */

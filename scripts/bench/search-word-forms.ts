@@ -3,9 +3,9 @@
 // Chromium through Pagefind's own API, bundle by bundle, with the query as the site gives it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pagefindPreload, pagefindQuery } from '../../src/lib/pagefind-query.ts';
-import type { BundleList } from '../../src/lib/search-bundles.ts';
-import { matchesQueryWords } from '../../src/lib/search-shards.ts';
+import { pagefindPreload, pagefindQuery } from '../../src/lib/search/pagefind-query.ts';
+import type { BundleList } from '../../src/lib/search/bundles.ts';
+import { matchesQueryWords } from '../../src/lib/search/bundle-size.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { PACKED_FRAGMENT } from '../../tests/support/pagefind-api.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
@@ -119,7 +119,7 @@ const SEARCH = `async ({ bundles, queries }) => {
   return answers;
 }`;
 
-// The site's own rule (src/scripts/search-engine.ts): bundles that answered with a shorter word
+// The site's own rule (src/browser/search/search-engine.ts): bundles that answered with a shorter word
 // than the query Pagefind was given are left out when another bundle holds that query's word.
 function documentsOf(query: string, answers: BundleAnswer[]): Set<string> {
   const verdicts = answers.map(({ top }) =>
@@ -151,7 +151,7 @@ export async function wordFormRecall(
   options: WordFormOptions = {},
 ): Promise<WordFormRecall> {
   const { lemmas = WORD_FORM_LEMMAS, asTyped = false, target = 0.98, base = '/' } = options;
-  // The site's own query: src/scripts/search-query.ts.
+  // The site's own query: src/browser/search/search-query.ts.
   const query = (typed: string) => (asTyped ? typed : pagefindQuery(typed));
   const preload = (typed: string) => (asTyped ? null : pagefindPreload(typed));
   const vocabulary = readVocabulary(distDir);

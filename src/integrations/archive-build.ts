@@ -1,21 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { buildCache } from '../loaders/build-cache.ts';
+import { buildCache } from '../build/build-cache.ts';
 import type { DocumentRecord } from '../schemas/document.ts';
-import { takeBuildLocks } from './build-lock.ts';
-import { buildClock, type BuildClock } from './build-phases.ts';
+import { takeBuildLocks } from './output/build-lock.ts';
+import { buildClock, type BuildClock } from './output/build-phases.ts';
 import { devRecords } from './dev-records.ts';
-import { keptOutput, type KeptOutput } from './kept-output.ts';
-import { writeServiceWorker } from './offline.ts';
-import { noteWritten } from './output-manifest.ts';
-import { logBundles, publishSearch, startSearch, type SearchIndexing } from './pagefind.ts';
-import { serveDevSearchIndex } from './search-dev-index.ts';
+import { keptOutput, type KeptOutput } from './output/kept-output.ts';
+import { writeServiceWorker } from './offline/service-worker.ts';
+import { noteWritten } from './output/output-manifest.ts';
+import { logBundles, publishSearch, startSearch, type SearchIndexing } from './search/search-index.ts';
+import { serveDevSearchIndex } from './search/dev-index.ts';
 import {
   serveDevVocabulary,
   startVocabulary,
   writeVocabulary,
   type VocabularyCounting,
-} from './search-vocabulary.ts';
+} from './search/vocabulary.ts';
 
 /** How the archive's build runs: plain values, read once by the caller. */
 export interface ArchiveBuildSettings {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, AstroIntegration } from 'astro';
-import { readBuildSettings, type BuildSettings } from '../build-settings.ts';
+import { readBuildSettings, type BuildSettings } from '../build/build-settings.ts';
 import { parseSiteOptions, type SiteOptions } from '../schemas/site.ts';
 import { archiveBuild } from './archive-build.ts';
 import { virtualArchive } from './virtual-archive.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync, watch } from 'node:fs';
 import { basename } from 'node:path';
-import { buildCache } from '../loaders/build-cache.ts';
+import { buildCache } from '../build/build-cache.ts';
 import type { DocumentRecord } from '../schemas/document.ts';
 
 /** The records of the loader's last sync under `astro dev`, and what is made of them. */

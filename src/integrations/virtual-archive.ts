@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import type { BuildSettings } from '../build-settings.ts';
+import type { BuildSettings } from '../build/build-settings.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 
 /**

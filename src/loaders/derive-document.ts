@@ -1,14 +1,14 @@
 import type { Root } from 'hast';
-import { detectLanguage } from '../lib/detect-language.ts';
-import { countWords, excerpt } from '../lib/excerpt.ts';
-import { pageText } from '../lib/long-text.ts';
-import type { ParsedSeed } from '../lib/parse-seed.ts';
-import { createRenderer } from '../lib/render-html.ts';
-import { termCounts } from '../lib/terms.ts';
-import { countWordsInto } from '../lib/vocabulary.ts';
+import { detectLanguage } from '../lib/document/detect-language.ts';
+import { countWords, excerpt } from '../lib/document/excerpt.ts';
+import { pageText } from '../lib/seed/long-text.ts';
+import type { ParsedSeed } from '../lib/seed/parse-seed.ts';
+import { createRenderer } from '../lib/document/render-html.ts';
+import { termCounts } from '../lib/document/terms.ts';
+import { countWordsInto } from '../lib/search/vocabulary.ts';
 import rehypeTypograf from '../plugins/rehype-typograf.ts';
 import type { DocumentFields } from '../schemas/document.ts';
-import type { WordCounts } from './build-cache.ts';
+import type { WordCounts } from '../build/build-cache.ts';
 
 /** One parsed document and where it came from. */
 export interface DeriveInput {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { threadPool } from '../integrations/off-thread.ts';
-import deriveBatch, { type DerivedSeed, type DeriveTask } from './derive-worker.ts';
+import { threadPool } from '../build/off-thread.ts';
+import deriveBatch, { type DerivedSeed, type DeriveTask } from './derive-thread.ts';
 
 /** Runs derive batches on worker threads when there is much to do, inline when there is little. */
 export interface Deriver {
@@ -20,7 +20,7 @@ const MIN_BATCH_FOR_THREADS = 16;
 export function createDeriver(threads = availableParallelism() - 1): Deriver {
   const pool =
     threads > 0
-      ? threadPool<DeriveTask, DerivedSeed[]>(new URL('./derive-worker.ts', import.meta.url), threads)
+      ? threadPool<DeriveTask, DerivedSeed[]>(new URL('./derive-thread.ts', import.meta.url), threads)
       : undefined;
   return {
     derive: (task) => {

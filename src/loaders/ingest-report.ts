@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { formatProblem, printable, type Problem } from '../lib/problems.ts';
-import { BuildStop } from './build-stop.ts';
+import { formatProblem, printable, type Problem } from '../lib/seed/problems.ts';
+import { BuildStop } from '../build/build-stop.ts';
 
 /** What one pass over the seeds folder found. */
 export interface IngestSummary {

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Problem } from '../lib/problems.ts';
-import { checkSize } from '../lib/size-limit.ts';
-import { machineFault } from './build-stop.ts';
+import type { Problem } from '../lib/seed/problems.ts';
+import { checkSize } from '../lib/seed/size-limit.ts';
+import { machineFault } from '../build/build-stop.ts';
 
 /** A seed file's bytes, or the problem that kept it from being read. */
 export type ReadResult = { bytes: Buffer } | { problem: Problem };

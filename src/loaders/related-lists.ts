@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { relatedIds, type LinkableDocument } from '../lib/document-links.ts';
-import type { RelatedOptions } from '../lib/related.ts';
-import { buildCache } from './build-cache.ts';
-import { codeDigest } from './code-digest.ts';
+import { relatedIds, type LinkableDocument } from '../lib/document/links.ts';
+import type { RelatedOptions } from '../lib/document/related.ts';
+import { buildCache } from '../build/build-cache.ts';
+import { codeDigest } from '../build/code-digest.ts';
 
 // This module, by its path from the project's root: it and every module it runs make the lists.
 const RELATED_CODE = 'src/loaders/related-lists.ts';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { codeDigest } from './code-digest.ts';
+import { codeDigest } from '../build/code-digest.ts';
 
 // The code that makes a record: the worker that decodes, parses and renders a seed (with every
 // module it runs) and the schema the content store checks its fields against.
-const RECORD_CODE = ['src/loaders/derive-worker.ts', 'src/schemas/document.ts'];
+const RECORD_CODE = ['src/loaders/derive-thread.ts', 'src/schemas/document.ts'];
 
 /**
  * Everything besides a seed's own path and bytes that decides its record: the code that makes it

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { BuildStop } from './build-stop.ts';
+import { BuildStop } from '../build/build-stop.ts';
 
 /** What a seeds folder holds: the documents to read, and every other entry, which is skipped. */
 export interface SeedsFolder {

@@ -1,6 +1,6 @@
 import { resolve, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { exitOnStop } from './build-stop.ts';
+import { exitOnStop } from '../build/build-stop.ts';
 import { syncSeeds, type SyncOptions } from './sync-seeds.ts';
 
 /** Options of the seeds loader: the sync's, with the seeds folder relative to the project root. */

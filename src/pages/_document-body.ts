@@ -1,8 +1,8 @@
 import buildSettings from 'virtual:archive/build';
-import { buildCache } from '../loaders/build-cache.ts';
+import { buildCache } from '../build/build-cache.ts';
 
 // Here rather than in the cache module: the loader's modules stay free of the settings, so editing
-// them does not change the code digest that keys every record (`src/loaders/code-digest.ts`).
+// them does not change the code digest that keys every record (`src/build/code-digest.ts`).
 const cache = buildCache(buildSettings.cacheDir);
 
 /** The rendered body HTML of a document of this site's content collection. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { feedText, latestItems, type FeedFormat, type FeedItem, type FeedSite } from '../lib/site-feed.ts';
+import { feedText, latestItems, type FeedFormat, type FeedItem, type FeedSite } from '../lib/site/feed.ts';
 import { documentBody } from './_document-body.ts';
 import siteSettings from 'virtual:archive/site';
 

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { namePages } from '../lib/name-pages.ts';
-import { compareNewestFirst } from '../lib/order.ts';
+import { namePages } from '../lib/site/name-pages.ts';
+import { compareNewestFirst } from '../lib/site/order.ts';
 import siteSettings from 'virtual:archive/site';
 import { pageKey } from './_page-key.ts';
 

@@ -1,5 +1,5 @@
 import siteSettings from 'virtual:archive/site';
-import { cacheKey } from '../lib/cache-key.ts';
+import { cacheKey } from '../lib/build/cache-key.ts';
 
 /**
  * The incremental-build key of a page showing `parts` (see `cacheKey`), under this site's settings:

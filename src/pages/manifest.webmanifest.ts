@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { webManifest } from '../lib/web-manifest.ts';
+import { webManifest } from '../lib/offline/web-manifest.ts';
 import siteSettings from 'virtual:archive/site';
 
 /** The web app manifest, written at build time with the deploy's base path. */

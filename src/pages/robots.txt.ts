@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/paths.ts';
+import { withBase } from '../lib/site/paths.ts';
 import siteSettings from 'virtual:archive/site';
 
 /** Lets every crawler in and points it to the sitemap. */

@@ -27,7 +27,7 @@ export type DocumentFields = z.input<typeof documentSchema>;
 /**
  * One document as every step after the loader receives it: what search, vocabulary and the offline
  * list need of its fields, its slug (its address is `/doc/<id>/`) and the content digest of its
- * seed, which names its body and words in the build cache (`src/loaders/build-cache.ts`).
+ * seed, which names its body and words in the build cache (`src/build/build-cache.ts`).
  */
 export const documentRecordSchema = documentSchema
   .pick({ title: true, headline: true, date: true, places: true, authors: true, lang: true })

@@ -30,7 +30,7 @@ beforeAll(() => {
   const before = build('code-edit-kept', 'clear');
   // An edit that changes no output in a module the search index is made with: every bundle is
   // indexed again (its code changed) and must come out as before.
-  editProjectFile(project, 'src/lib/search-document.ts', '\nexport ', '\n// Read by the indexer.\nexport ');
+  editProjectFile(project, 'src/lib/search/document.ts', '\nexport ', '\n// Read by the indexer.\nexport ');
   const commented = build('code-edit-kept', 'keep');
   const report = resolve('tests/.output/code-edit-kept/search-index.json');
   reindexed = (JSON.parse(readFileSync(report, 'utf8')) as { indexed: string[] }).indexed;
@@ -47,17 +47,17 @@ beforeAll(() => {
   // results, vocabulary files spread over lines, and no document related (no cosine reaches 2).
   editProjectFile(
     project,
-    'src/lib/search-document.ts',
+    'src/lib/search/document.ts',
     "field('data-pagefind-meta', 'date', fields.date)",
     "field('data-pagefind-meta', 'date', fields.date.replaceAll('-', '.'))",
   );
   editProjectFile(
     project,
-    'src/integrations/vocabulary-chunks.ts',
+    'src/integrations/search/vocabulary-chunks.ts',
     'JSON.stringify(entries)',
     'JSON.stringify(entries, null, 1)',
   );
-  editProjectFile(project, 'src/lib/related.ts', 'minScore = 0.1 }', 'minScore = 2 }');
+  editProjectFile(project, 'src/lib/document/related.ts', 'minScore = 0.1 }', 'minScore = 2 }');
   const indexed = build('code-edit-kept', 'keep');
   const indexedClean = build('code-edit-clean', 'clear');
   builds = { before, commented, shaped, shapedClean, indexed, indexedClean };

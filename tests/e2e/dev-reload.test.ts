@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunkKey } from '../../src/lib/vocabulary.ts';
+import { chunkKey } from '../../src/lib/search/vocabulary.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { pagefindSearch, type PagefindData } from '../support/pagefind-api.ts';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BuildReport } from '../../src/integrations/build-report.ts';
+import type { BuildReport } from '../../src/integrations/output/build-report.ts';
 import { buildFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 import { generateSeeds } from '../support/generate-seeds.ts';
 

@@ -3,7 +3,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idHash, spacingFor, type BundleList } from '../../src/lib/search-bundles.ts';
+import { idHash, spacingFor, type BundleList } from '../../src/lib/search/bundles.ts';
 import {
   filterGroup,
   filterLabels,

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { contentSecurityPolicy, REFERRER_POLICY } from '../../src/lib/content-security.ts';
+import { contentSecurityPolicy, REFERRER_POLICY } from '../../src/lib/site/content-security.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { serveWithHeaders } from '../support/headers-server.ts';
 import { waitForServiceWorker } from '../support/offline-browser.ts';

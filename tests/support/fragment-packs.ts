@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fragmentRange, headerBytes } from '../../src/lib/fragment-packs.ts';
-import type { BundleList } from '../../src/lib/search-bundles.ts';
+import { fragmentRange, headerBytes } from '../../src/lib/search/fragment-packs.ts';
+import type { BundleList } from '../../src/lib/search/bundles.ts';
 
 /** One search fragment of a built site, where it is packed and what it holds. */
 export interface PackedFragment {

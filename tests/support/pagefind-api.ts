@@ -11,7 +11,7 @@ export interface PagefindData {
 
 /**
  * Page-side source of a function reading one result's fragment from a bundle's packs
- * (`src/lib/fragment-packs.ts`) as Pagefind's own `data()` would give it: `(bundle, packs, lang,
+ * (`src/lib/search/fragment-packs.ts`) as Pagefind's own `data()` would give it: `(bundle, packs, lang,
  * result)`, where `packs` is the bundle's entry in `bundles.json` and `lang` the index searched.
  */
 export const PACKED_FRAGMENT = `async (bundle, packs, lang, result) => {
@@ -29,7 +29,7 @@ export const PACKED_FRAGMENT = `async (bundle, packs, lang, result) => {
 /**
  * Searches with Pagefind's own browser API, as a page of the site loads it from `bundle`, and
  * returns the data of the first results of each query. A built site keeps its fragments in packs
- * (`src/lib/fragment-packs.ts`), read here whole; the dev server's index has Pagefind's own. The
+ * (`src/lib/search/fragment-packs.ts`), read here whole; the dev server's index has Pagefind's own. The
  * script is a string, so no bundler rewrites its `import`.
  */
 export async function pagefindSearch(

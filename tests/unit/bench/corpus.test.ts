@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, syntheticCorpus, syntheticSeed } from '../../../scripts/bench/corpus.ts';
-import { ingestSeed } from '../../../src/lib/ingest.ts';
+import { ingestSeed } from '../../../src/lib/seed/ingest.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../scripts/bench/corpus.ts';
-import { editDistance } from '../../../src/lib/did-you-mean.ts';
+import { editDistance } from '../../../src/lib/search/did-you-mean.ts';
 import { EDITS, misspell, typoCases } from '../../../scripts/bench/typo-cases.ts';
 
 const documents = Array.from({ length: 40 }, (_, at) => ({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { devRecords, type DevRecords } from '../../../src/integrations/dev-records.ts';
-import { buildCache } from '../../../src/loaders/build-cache.ts';
+import { buildCache } from '../../../src/build/build-cache.ts';
 import type { DocumentRecord } from '../../../src/schemas/document.ts';
 
 const record = (id: string): DocumentRecord => ({

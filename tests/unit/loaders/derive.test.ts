@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDeriver } from '../../../src/loaders/derive-pool.ts';
-import deriveBatch, { type DeriveTask } from '../../../src/loaders/derive-worker.ts';
-import { bodiesFolder, buildCache } from '../../../src/loaders/build-cache.ts';
-import { digestFolder } from '../../../src/loaders/digest-folder.ts';
+import deriveBatch, { type DeriveTask } from '../../../src/loaders/derive-thread.ts';
+import { bodiesFolder, buildCache } from '../../../src/build/build-cache.ts';
+import { digestFolder } from '../../../src/build/digest-folder.ts';
 
 // A headline the renderer is made to fail on, as a library bug would.
 vi.mock('../../../src/loaders/derive-document.ts', async (original) => {

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { relatedIds } from '../../../src/lib/document-links.ts';
-import { termCounts } from '../../../src/lib/terms.ts';
+import { relatedIds } from '../../../src/lib/document/links.ts';
+import { termCounts } from '../../../src/lib/document/terms.ts';
 import { cachedRelatedIds } from '../../../src/loaders/related-lists.ts';
 
 const doc = (id: string, text: string, digest = `${id}-1`) => ({

@@ -5,13 +5,13 @@ import { documentSchema } from '../../../src/schemas/document.ts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import type { IngestSummary } from '../../../src/loaders/ingest-report.ts';
-import { buildCache } from '../../../src/loaders/build-cache.ts';
+import { buildCache } from '../../../src/build/build-cache.ts';
 import { syncSeeds, type SyncOptions } from '../../../src/loaders/sync-seeds.ts';
 
 // Every file decoded is counted, and every report is kept instead of written.
 const decoded = vi.hoisted(() => ({ files: [] as string[], reports: [] as IngestSummary[] }));
-vi.mock('../../../src/lib/decode.ts', async (original) => {
-  const actual = await original<typeof import('../../../src/lib/decode.ts')>();
+vi.mock('../../../src/lib/seed/decode.ts', async (original) => {
+  const actual = await original<typeof import('../../../src/lib/seed/decode.ts')>();
   return {
     ...actual,
     decodeSeed: (bytes: Uint8Array, file: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuildSettings } from '../../../src/build-settings.ts';
-import { cacheKey } from '../../../src/lib/cache-key.ts';
+import { parseBuildSettings } from '../../../src/build/build-settings.ts';
+import { cacheKey } from '../../../src/lib/build/cache-key.ts';
 import { parseSiteOptions } from '../../../src/schemas/site.ts';
 
 const options = { title: 'Архив', description: 'Новости.' };

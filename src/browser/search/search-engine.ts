@@ -1,0 +1,479 @@
+import { bodyExcerpt, matchedWords, type ExcerptPart } from '../../lib/search/excerpt-marks.ts';
+import { withBase } from '../../lib/site/paths.ts';
+import type { BundleList } from '../../lib/search/bundles.ts';
+import { headlinesFirst, HEADLINE_WINDOW } from '../../lib/search/headlines.ts';
+import { archiveWeights, mergeCounts, mergeRanked, type IndexShare } from '../../lib/search/merge.ts';
+import {
+  matchesQueryWords,
+  planLanguages,
+  SHARD_FILTER,
+  type BundleEntry,
+} from '../../lib/search/bundle-size.ts';
+import { FILTER_KEYS, type SearchState } from '../../lib/search/search-state.ts';
+import { phrasesFirst } from '../../lib/search/phrase.ts';
+import { searchWithPhrases } from './search-phrases.ts';
+import { pagefindTerm } from './search-query.ts';
+import { FragmentReader, resultUrl } from './search-fragments.ts';
+
+/** What a page shows of one result. */
+export interface SearchHit {
+  url: string;
+  /** The headline, typeset as the page shows it. */
+  title: string;
+  date: string;
+  place: string;
+  author: string;
+  /** Body text around the matches, as plain text runs. */
+  excerpt: ExcerptPart[];
+  /** The words the result matched, as the page spells them. */
+  matched: string[];
+  score: number;
+}
+
+/** A result whose fragment loads when it is first asked for; null when it cannot be read. */
+export interface PendingHit {
+  load(): Promise<SearchHit | null>;
+  /** The hit, when it is loaded already. */
+  hit?: SearchHit;
+}
+
+/** One answer to a search: every result in order (each loaded on demand), the total and the filter counts. */
+export interface SearchAnswer {
+  results: PendingHit[];
+  total: number;
+  counts: Record<string, Record<string, number>>;
+}
+
+// Words an excerpt shows: two or three lines beside a headline.
+const EXCERPT_WORDS = 26;
+
+type Counts = Record<string, Record<string, number>>;
+
+// Fragment data is whatever the index holds: anything but a string reads as none.
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(text).filter(Boolean) : []);
+
+interface ResultData {
+  url?: string;
+  content?: string;
+  locations?: number[];
+  meta?: Record<string, string | undefined>;
+  filters?: Record<string, string[] | undefined>;
+}
+interface RawResult {
+  /** Pagefind's id of the page: in a bundle with packed fragments, its number in base 36. */
+  id: string;
+  score: number;
+  /** Word positions of the matches in the page's content. */
+  words: number[];
+  /** Whether the page holds the query's phrases (`search-phrases.ts`). */
+  together?: boolean;
+  data: () => Promise<ResultData>;
+}
+interface RawResponse {
+  results: RawResult[];
+  unfilteredResultCount: number;
+  filters: Counts;
+}
+interface Instance {
+  options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(bundle: string, options: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options: Record<string, unknown>): Promise<RawResponse | null>;
+  preload(term: string): Promise<void>;
+  filters(): Promise<Counts>;
+  destroy(): Promise<void>;
+}
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): Instance;
+}
+
+interface Index {
+  api: Instance;
+  /** The language of its documents (one Pagefind index per language). */
+  language: string;
+  pages: number;
+  /** Bundles merged into this instance, by shard number with their pages; with more than one it is searched shard by shard. */
+  shards: { shard: number; pages: number }[];
+  /** Each shard's packed fragments; absent when Pagefind's own fragments are read (the dev server's index). */
+  readers: Map<number, FragmentReader>;
+  base: string;
+  highlightParam: string;
+}
+
+async function readJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+// The bundles the build lists in the entry bundle's `bundles.json` (oldest first, the entry bundle
+// last), with the documents of each language, so no bundle's own entry file is fetched to plan.
+async function readBundles(
+  bundle: string,
+  base: string,
+  metaCacheTag: string | undefined,
+): Promise<(BundleEntry & { packs?: BundleList['bundles'][number]['packs'] })[]> {
+  const tag = metaCacheTag ? `?ts=${encodeURIComponent(metaCacheTag)}` : '';
+  const list = await readJson<BundleList>(`${bundle}bundles.json${tag}`);
+  return list.bundles.map(({ path, languages, packs }) => ({
+    bundle: withBase(base, path),
+    languages,
+    packs,
+  }));
+}
+
+// Matches in the date meta field are no reason to rank a document (the date is not its text).
+const RANKING = { metaWeights: { date: 0 } };
+
+// Pagefind picks an instance's index by the page's `lang`, and its WebAssembly (which holds the
+// stemmer) is global to its worker: each language gets its own module copy, hence its own worker,
+// created while `lang` names that language. The bundles of a language are merged into its
+// instance (`mergeIndex`: one worker and one WebAssembly per language however many bundles), each
+// tagged with a synthetic filter so date orders can be read bundle by bundle. A language's module
+// loads from the entry bundle when it holds the language, so its URL stays the same from build to build.
+async function openIndexes(
+  bundle: string,
+  base: string,
+  highlightParam: string,
+  metaCacheTag: string | undefined,
+): Promise<Index[]> {
+  const listed = await readBundles(bundle, base, metaCacheTag);
+  const plans = planLanguages(listed, bundle);
+  // A language's fragments in a bundle, read from its packs when the build packed them.
+  const reader = (path: string, language: string): FragmentReader | undefined => {
+    const packs = listed.find((entry) => entry.bundle === path)?.packs;
+    const names = packs?.languages[language];
+    return packs && names
+      ? new FragmentReader({ bundle: path, pages: packs.pages, packs: names })
+      : undefined;
+  };
+  const root = document.documentElement;
+  const pageLang = root.lang;
+  return Promise.all(
+    plans.map(async ({ language, pages, bundles }, at) => {
+      const [primary, ...merged] = bundles as [(typeof bundles)[0], ...typeof bundles];
+      const shared = {
+        baseUrl: base,
+        highlightParam,
+        excerptLength: 24,
+        ranking: RANKING,
+        // The build's id instead of a timestamp lets the service worker serve the entry file offline.
+        ...(metaCacheTag ? { metaCacheTag } : {}),
+      };
+      const tag = (shard: number) =>
+        merged.length > 0 ? { mergeFilter: { [SHARD_FILTER]: String(shard) } } : {};
+      // The largest index loads the plain module URL; the others get their own copies.
+      const copy = at === 0 ? '' : `?copy=${encodeURIComponent(language)}`;
+      const module = (await import(
+        /* @vite-ignore */ `${primary.bundle}pagefind.js${copy}`
+      )) as PagefindModule;
+      root.lang = language;
+      let api: Instance;
+      try {
+        api = module.createInstance({ basePath: primary.bundle, ...shared, ...tag(primary.shard) });
+      } finally {
+        root.lang = pageLang;
+      }
+      await Promise.all(
+        merged.map(({ bundle: path, shard }) => api.mergeIndex(path, { language, ...shared, ...tag(shard) })),
+      );
+      const readers = new Map(
+        bundles.flatMap(({ bundle: path, shard }) => {
+          const found = reader(path, language);
+          return found ? [[shard, found] as const] : [];
+        }),
+      );
+      return {
+        api,
+        language,
+        pages,
+        shards: bundles.map(({ shard, pages: held }) => ({ shard, pages: held })),
+        // Packed only when every bundle is: the build packs all or (the dev server) none.
+        readers: readers.size === bundles.length ? readers : new Map(),
+        base,
+        highlightParam,
+      };
+    }),
+  );
+}
+
+/** One result list and the share of the archive that scored it: a bundle's pages and matches. */
+interface ScoredList {
+  results: RawResult[];
+  share: IndexShare;
+}
+
+/** One language index's answer: its result lists (one per shard searched) and counts. */
+interface IndexAnswer {
+  index: Index;
+  lists: ScoredList[];
+  filters: Counts;
+}
+
+// A shard without the query's word answers with pages of a shorter word (see matchesQueryWords):
+// when another shard has the word itself, such shards are left out, as one index would.
+async function withoutFallbacks<T extends RawResponse>(responses: T[], term: string): Promise<T[]> {
+  const verdicts = await Promise.all(
+    responses.map(async ({ results: [top] }) => {
+      if (!top) return null;
+      const data = await top.data().catch(() => null);
+      if (!data) return null;
+      return matchesQueryWords(term, text(data.content), data.locations ?? [], text(data.meta?.['title']));
+    }),
+  );
+  return verdicts.includes(true) ? responses.filter((_, at) => verdicts[at] !== false) : responses;
+}
+
+// A packed bundle's results read their fragments from its packs, as Pagefind's own data would.
+function fromPacks(index: Index, shard: number, results: RawResult[], term: string | null): RawResult[] {
+  const reader = index.readers.get(shard);
+  if (!reader) return results;
+  return results.map((result) => ({
+    ...result,
+    data: async () => {
+      const fragment = await reader.read(result.id);
+      return {
+        ...fragment,
+        url: resultUrl(index.base, text(fragment['url']), index.highlightParam, term ?? ''),
+        content: text(fragment['content']).replace(/\u200B/gu, ''),
+        locations: result.words,
+      };
+    },
+  }));
+}
+
+// Packed bundles number their pages in date order and keep no sort order of their own (see
+// `src/lib/search/pagefind-meta.ts`): a date order is the page numbers' order, and bundles follow each
+// other in date order (their shard numbers).
+function datePlan(index: Index, options: Record<string, unknown>) {
+  const sort = (options['sort'] as { date?: string } | undefined)?.date;
+  if (index.readers.size === 0 || sort === undefined) return { asked: options, order: undefined };
+  const asked = Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'sort'));
+  const sign = sort === 'desc' ? -1 : 1;
+  const page = (result: RawResult): number => Number.parseInt(result.id, 36);
+  return {
+    asked,
+    order: {
+      results: (results: RawResult[]) => [...results].sort((a, b) => sign * (page(a) - page(b))),
+      shards: <T extends { shard: number }>(lists: T[]) =>
+        [...lists].sort((a, b) => sign * (a.shard - b.shard)),
+    },
+  };
+}
+
+// Pagefind orders a merged instance's results by score, a date order's scores are positions
+// within one shard, and each shard falls back on its own: a sharded index is searched shard by
+// shard (its synthetic filter picks one), and the lists are merged here.
+async function searchIndex(
+  index: Index,
+  term: string | null,
+  options: Record<string, unknown>,
+): Promise<IndexAnswer | null> {
+  const { asked, order } = datePlan(index, options);
+  const search = (more: Record<string, unknown>) =>
+    term === null
+      ? index.api.search(null, more)
+      : searchWithPhrases((words, extra) => index.api.search(words, extra), term, more);
+  if (index.shards.length < 2) {
+    const response = await search(asked);
+    if (!response) return null;
+    const { filters, unfilteredResultCount } = response;
+    const shard = index.shards[0]?.shard ?? 0;
+    const found = fromPacks(index, shard, response.results, term);
+    const results = order ? order.results(found) : found;
+    return {
+      index,
+      lists: [{ results, share: { pages: index.pages, matching: unfilteredResultCount } }],
+      filters,
+    };
+  }
+  const filters = asked['filters'] as Record<string, unknown>;
+  const responses = (
+    await Promise.all(
+      index.shards.map(async ({ shard, pages }) => {
+        const response = await search({
+          ...asked,
+          filters: { ...filters, [SHARD_FILTER]: { any: [String(shard)] } },
+        });
+        return response
+          ? [{ ...response, results: fromPacks(index, shard, response.results, term), pages, shard }]
+          : [];
+      }),
+    )
+  ).flat();
+  const kept = term === null ? responses : await withoutFallbacks(responses, term);
+  const merged = mergeCounts(kept.map((response) => response.filters));
+  if (order) {
+    // One list in date order: each bundle's pages in order, the bundles one after another.
+    const results = order.shards(kept).flatMap((response) => order.results(response.results));
+    return {
+      index,
+      lists: [{ results, share: { pages: index.pages, matching: results.length } }],
+      filters: merged,
+    };
+  }
+  return {
+    index,
+    // A bundle's own matches weigh its words, as Pagefind does inside it.
+    lists: kept.map(({ results, pages }) => ({ results, share: { pages, matching: results.length } })),
+    filters: merged,
+  };
+}
+
+function searchOptions(state: SearchState): Record<string, unknown> {
+  const filters: Record<string, { any: string[] }> = {};
+  // A language is an index of its own, not a filter inside one (`SearchEngine.search` picks them).
+  for (const key of FILTER_KEYS)
+    if (key !== 'lang' && state.filters[key].length > 0) filters[key] = { any: state.filters[key] };
+  const options: Record<string, unknown> = { filters };
+  if (state.sort !== 'relevance') options['sort'] = { date: state.sort === 'newest' ? 'desc' : 'asc' };
+  return options;
+}
+
+// The indexed text is the body alone (the headline is the title field), so the excerpt never
+// repeats the headline; a document without a body is indexed by its headline, and shows none.
+function toHit(data: ResultData, score: number): SearchHit {
+  const title = text(data.meta?.['title']);
+  const content = text(data.content);
+  const body = content === title ? '' : content;
+  const locations = Array.isArray(data.locations) ? data.locations : [];
+  return {
+    url: text(data.url),
+    title: title || text(data.url),
+    date: text(data.meta?.['date']),
+    // Places and authors are filters, which every result's data carries; the index has no such meta.
+    place: texts(data.filters?.['place']).join(', '),
+    author: texts(data.filters?.['author']).join(', '),
+    excerpt: bodyExcerpt(body, locations, { length: EXCERPT_WORDS }),
+    matched: matchedWords(body, locations),
+    score,
+  };
+}
+
+// One result that cannot be read (a fragment that failed to load, data the page cannot use) is
+// left out; the others still show.
+function pending(result: RawResult, score: number): PendingHit {
+  let loaded: Promise<SearchHit | null> | undefined;
+  return {
+    load: () =>
+      (loaded ??= result
+        .data()
+        .then((data) => toHit(data, score))
+        .catch((error: unknown) => {
+          console.warn('search: a result could not be shown', error);
+          return null;
+        })),
+  };
+}
+
+const loadedHit = (hit: SearchHit): PendingHit => ({ hit, load: () => Promise.resolve(hit) });
+
+/** Searches every language index of a Pagefind bundle and its shards at once and merges the answers. */
+export class SearchEngine {
+  #indexes: Promise<Index[]> | undefined;
+  #filters: Promise<boolean> | undefined;
+  readonly #bundle: string;
+  readonly #base: string;
+  readonly #highlightParam: string;
+  readonly #metaCacheTag: string | undefined;
+
+  constructor(bundle: string, base: string, highlightParam: string, metaCacheTag?: string) {
+    this.#bundle = bundle;
+    this.#base = base;
+    this.#highlightParam = highlightParam;
+    this.#metaCacheTag = metaCacheTag;
+  }
+
+  /** Starts loading the engine ahead of the first query. */
+  warm(): Promise<Index[]> {
+    // A failed load (offline, say) is forgotten, so the next search tries again.
+    this.#indexes ??= openIndexes(this.#bundle, this.#base, this.#highlightParam, this.#metaCacheTag).catch(
+      (error: unknown) => {
+        this.#indexes = undefined;
+        throw error;
+      },
+    );
+    return this.#indexes;
+  }
+
+  /** Closes the open indexes (and their workers): the next query opens the index the site serves now. */
+  async reset(): Promise<void> {
+    const open = this.#indexes;
+    this.#indexes = undefined;
+    this.#filters = undefined;
+    const indexes = await open?.catch(() => []);
+    await Promise.all((indexes ?? []).map((index) => index.api.destroy().catch(() => undefined)));
+  }
+
+  /**
+   * Loads the filter lists (needed for counts, not for results); resolves true the first time,
+   * so the caller knows to search again for the counts.
+   */
+  async loadFilters(): Promise<boolean> {
+    if (this.#filters) return this.#filters.then(() => false);
+    this.#filters = this.warm().then(async (indexes) => {
+      await Promise.all(indexes.map((index) => index.api.filters()));
+      return true;
+    });
+    return this.#filters;
+  }
+
+  /**
+   * Runs a search and returns its results in the order the state asks for; a date order over
+   * several indexes is merged from their first `limit` results.
+   */
+  async search(state: SearchState, limit: number): Promise<SearchAnswer> {
+    const languages = state.filters.lang;
+    const indexes = (await this.warm()).filter(
+      (index) => languages.length === 0 || languages.includes(index.language),
+    );
+    const term = state.query === '' ? null : state.query;
+    const options = searchOptions(state);
+    // Pagefind is given words it stems right; the headlines and the suggestions read the reader's own.
+    const preload = (words: string) => Promise.all(indexes.map((index) => index.api.preload(words)));
+    const asked = term === null ? null : await pagefindTerm(term, preload);
+    const answered = (await Promise.all(indexes.map((index) => searchIndex(index, asked, options)))).flatMap(
+      (answer) => (answer ? [answer] : []),
+    );
+    const found = ({ lists }: IndexAnswer): number => lists.reduce((n, { results }) => n + results.length, 0);
+    // The shard filter is the engine's own, not one the reader chooses; the language counts are
+    // those of each language's index.
+    const counts = Object.fromEntries(
+      Object.entries(mergeCounts(answered.map(({ filters }) => filters))).filter(
+        ([key]) => key !== SHARD_FILTER,
+      ),
+    );
+    counts['lang'] = Object.fromEntries(answered.map((answer) => [answer.index.language, found(answer)]));
+    const total = answered.reduce((sum, answer) => sum + found(answer), 0);
+    // Every bundle of every language scores with its own word frequencies: a small bundle (the
+    // newest documents) would otherwise outrank the rest for words that are rare in it alone.
+    const scored = answered.flatMap(({ lists }) => lists);
+    const weights = archiveWeights(scored.map(({ share }) => share));
+    const lists = scored.map(({ results }, at) =>
+      results.map((result) => ({ result, score: result.score * (weights[at] ?? 1), date: '' })),
+    );
+    if (lists.length === 1 || state.sort === 'relevance') {
+      // One list keeps its own order (score or date); several are merged by weighted score.
+      const merged = lists.length === 1 ? (lists[0] ?? []) : mergeRanked(lists, 'relevance');
+      // Documents holding the query's words together come first, across every index.
+      const ordered = phrasesFirst(merged, ({ result }) => result.together === true, false);
+      const results = ordered.map(({ result, score }) => pending(result, score));
+      if (state.sort !== 'relevance' || !term) return { results, total, counts };
+      // The first results are re-ordered by their headlines, which their fragments hold.
+      const head = (await Promise.all(results.slice(0, HEADLINE_WINDOW).map((one) => one.load()))).filter(
+        (hit): hit is SearchHit => hit !== null,
+      );
+      const first = headlinesFirst(term, head, (hit) => hit.title).map(loadedHit);
+      return { results: [...first, ...results.slice(HEADLINE_WINDOW)], total, counts };
+    }
+    // Each list is in date order already; merging needs the dates of its heads.
+    const heads = await Promise.all(
+      lists.map(async (list) =>
+        (
+          await Promise.all(list.slice(0, limit).map(({ result, score }) => pending(result, score).load()))
+        ).filter((hit): hit is SearchHit => hit !== null),
+      ),
+    );
+    return { results: mergeRanked(heads, state.sort).slice(0, limit).map(loadedHit), total, counts };
+  }
+}

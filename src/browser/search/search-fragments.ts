@@ -1,0 +1,89 @@
+import { fragmentRange, headerBytes, packPlace } from '../../lib/search/fragment-packs.ts';
+import { withoutSignature } from '../../lib/search/pagefind-meta.ts';
+
+/** One language's packs in one bundle, as `bundles.json` lists them. */
+export interface PackedFragments {
+  /** The bundle's URL path (`/pagefind-0a1b2c3d4e5f6a7b/`). */
+  bundle: string;
+  pages: number;
+  packs: readonly string[];
+}
+
+// Bytes `first` to `last` of a file. A host (or a cache) that ignores ranges sends it whole: the
+// whole file is then kept, so its other fragments cost nothing more.
+async function range(
+  url: string,
+  first: number,
+  last: number,
+): Promise<{ bytes: Uint8Array; whole: boolean }> {
+  const response = await fetch(url, { headers: { Range: `bytes=${first}-${last}` } });
+  if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return response.status === 206 ? { bytes, whole: false } : { bytes, whole: true };
+}
+
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Reads the fragments of one language of one bundle from its packs (`src/lib/search/fragment-packs.ts`):
+ * a page's pack and slot follow from its number (Pagefind's result id, in base 36), the pack's
+ * header gives the fragment's bytes, each fetched by a range request.
+ */
+export class FragmentReader {
+  readonly #packed: PackedFragments;
+  // A pack's header, or the whole pack when the host sent it whole.
+  readonly #heads = new Map<string, Promise<{ bytes: Uint8Array; whole: boolean }>>();
+  // Fragments read, as Pagefind keeps them: a page found again costs nothing.
+  readonly #fragments = new Map<string, Promise<Record<string, unknown>>>();
+
+  constructor(packed: PackedFragments) {
+    this.#packed = packed;
+  }
+
+  /** The fragment of the page whose result id is `id`, as Pagefind's data. */
+  read(id: string): Promise<Record<string, unknown>> {
+    let fragment = this.#fragments.get(id);
+    if (!fragment) {
+      fragment = this.#read(id);
+      fragment.catch(() => this.#fragments.delete(id));
+      this.#fragments.set(id, fragment);
+    }
+    return fragment;
+  }
+
+  async #read(id: string): Promise<Record<string, unknown>> {
+    const page = Number.parseInt(id, 36);
+    const { pack, slot } = packPlace(page, this.#packed.pages);
+    const name = this.#packed.packs[pack];
+    if (!Number.isInteger(page) || name === undefined) throw new Error(`search: no pack holds page ${id}`);
+    const url = `${this.#packed.bundle}fragment/${name}.pf_pack`;
+    let head = this.#heads.get(url);
+    if (!head) {
+      head = range(url, 0, headerBytes(this.#packed.pages) - 1);
+      // A failed header is forgotten, so the next read tries again.
+      head.catch(() => this.#heads.delete(url));
+      this.#heads.set(url, head);
+    }
+    const { bytes, whole } = await head;
+    const { start, end } = fragmentRange(bytes, slot);
+    const fragment = whole ? bytes.subarray(start, end) : (await range(url, start, end - 1)).bytes;
+    const text = new TextDecoder().decode(withoutSignature(await gunzip(fragment)));
+    return JSON.parse(text) as Record<string, unknown>;
+  }
+}
+
+/**
+ * A result's link as Pagefind makes it: the page's URL under the site's base, with the query's
+ * words as highlight parameters.
+ */
+export function resultUrl(base: string, raw: string, highlightParam: string, query: string): string {
+  const path = `${base}/${raw}`.replace(/\/+/gu, '/');
+  const url = new URL(path, 'https://example.com');
+  for (const word of query.split(/\s+/u)) url.searchParams.append(highlightParam, word);
+  return `${url.pathname}${url.search}${url.hash}`;
+}

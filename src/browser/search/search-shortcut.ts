@@ -1,0 +1,111 @@
+// Loaded on every page, so kept small: it opens search in place (or, on the search page, goes to
+// its box) and leaves searching to src/browser/search/search-dialog.ts, loaded when search first opens.
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/u.test(target.tagName);
+}
+
+/**
+ * `/` outside text fields, Ctrl+K or ⌘K anywhere. The physical keys count too, so the shortcuts
+ * work under a Russian layout, where the same keys type `.` and `л`.
+ */
+export function isSearchShortcut(event: KeyboardEvent): boolean {
+  if (event.altKey) return false;
+  const command = event.ctrlKey || event.metaKey;
+  if (command) return event.key.toLowerCase() === 'k' || event.code === 'KeyK';
+  const slash = event.key === '/' || (event.code === 'Slash' && !event.shiftKey);
+  return slash && !isTyping(event.target);
+}
+
+/** The search page's own box, which the shortcuts focus there. */
+function pageBox(): HTMLInputElement | null {
+  return document.querySelector<HTMLInputElement>('main [role="search"] input[type="search"]');
+}
+
+/**
+ * Turns the header's search form, any `[data-search-open]` control and the shortcuts into
+ * "open search in place"; without this script the form still submits to the search page.
+ */
+export function enhanceSearch(root: Document = document): void {
+  const dialog = root.querySelector<HTMLDialogElement>('search-dialog dialog');
+  const input = dialog?.querySelector<HTMLInputElement>('input[type="search"]') ?? null;
+  let returnTo: HTMLElement | null = null;
+  // The header box gets focus back when search closes: that focus must not open it again.
+  let quiet: EventTarget | null = null;
+
+  const open = (query = ''): void => {
+    if (!dialog || !input) {
+      pageBox()?.focus();
+      pageBox()?.select();
+      return;
+    }
+    if (!dialog.open) {
+      returnTo = root.activeElement instanceof HTMLElement ? root.activeElement : null;
+      dialog.showModal();
+      void import('./search-dialog.ts').then(
+        ({ defineSearchDialog }) => defineSearchDialog(),
+        () => {
+          const status = dialog.querySelector('[role="status"]');
+          if (status) status.textContent = 'Поиск сейчас недоступен: обновите страницу.';
+        },
+      );
+    }
+    if (query !== '') {
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    input.focus();
+    input.select();
+  };
+
+  // The browser gives focus back to where it was as the dialog closes; that must not reopen it.
+  const close = (): void => {
+    quiet = returnTo;
+    dialog?.close();
+  };
+  dialog?.addEventListener('cancel', () => (quiet = returnTo));
+  dialog?.addEventListener('close', () => {
+    quiet = returnTo;
+    if (returnTo && root.activeElement !== returnTo) returnTo.focus();
+    returnTo = null;
+  });
+  // Esc closes search at once, also from a box with text (where it would first clear the box).
+  dialog?.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
+  });
+  dialog?.addEventListener('click', (event) => {
+    // The dialog's content covers all of it: a click on the dialog itself is on its backdrop.
+    if (event.target === dialog || (event.target as Element).closest('[data-search-close]')) close();
+  });
+  for (const form of root.querySelectorAll<HTMLFormElement>('form[role="search"]')) {
+    if (form.closest('main, search-dialog')) continue;
+    const box = form.querySelector<HTMLInputElement>('input[type="search"]');
+    // An empty box opens search too, instead of asking to be filled.
+    form.noValidate = true;
+    box?.addEventListener('focus', () => {
+      if (quiet !== box) open(box.value);
+    });
+    box?.addEventListener('blur', () => {
+      if (quiet === box) quiet = null;
+    });
+    box?.addEventListener('click', () => open(box.value));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      open(box?.value);
+    });
+  }
+  root.addEventListener('click', (event) => {
+    const control = (event.target as Element | null)?.closest?.('[data-search-open]');
+    if (!control) return;
+    event.preventDefault();
+    open();
+  });
+  root.addEventListener('keydown', (event) => {
+    if (!isSearchShortcut(event)) return;
+    event.preventDefault();
+    open();
+  });
+}
