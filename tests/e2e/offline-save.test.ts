@@ -159,7 +159,9 @@ describe('saving a whole archive that is over the precache budget', () => {
     await page.goto(`${server.url}search/?q=${encodeURIComponent('метеорит')}`);
     await page.locator(searchResults, { hasText: 'Над Челябинском' }).first().waitFor();
     expect(await controllingBuild(page, '/')).toBe(deploy.previous);
-  });
+    // The step builds the 300-document site again: on a busy machine as long as the first build, which
+    // has the hooks' 120 s.
+  }, 120_000);
 
   it('takes over after fetching only what the deploy changed, with progress, keeping the rest of the saved archive', async () => {
     await page.goto(`${server.url}offline/`);

@@ -48,23 +48,52 @@ export function controllingBuild(page: Page, base: string): Promise<string | nul
 }
 
 /**
+ * Whether a new worker is installing or waiting to take over, or the worker in control has not yet
+ * finished activating. Read from the registration only: no request reaches a worker.
+ */
+function updatePending(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const controller = navigator.serviceWorker.controller;
+    return (
+      !registration ||
+      registration.installing !== null ||
+      registration.waiting !== null ||
+      registration.active !== controller ||
+      controller?.state !== 'activated'
+    );
+  });
+}
+
+/**
  * Waits until the worker in control serves the given build. An install that failed (a request lost on
  * the way) is tried again, as a browser does at the reader's next visit.
+ *
+ * While a new worker installs or waits, only the registration is read. The browser swaps a waiting
+ * worker in once the previous one has stopped, and asks that one to stop only once: a request from the
+ * page that reaches it while it stops starts it again, and the swap then waits, under DevTools (which
+ * drives these tests and keeps a running worker alive), until the next navigation or five minutes.
  */
 export async function waitForBuild(page: Page, base: string, build: string, timeout = 60_000): Promise<void> {
   const until = Date.now() + timeout;
   let seen: string | null = null;
   while (Date.now() < until) {
-    seen = await controllingBuild(page, base);
-    if (seen === build) return;
-    await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      if (!registration.installing && !registration.waiting)
-        await registration.update().catch(() => undefined);
-    });
+    if (!(await updatePending(page))) {
+      seen = await controllingBuild(page, base);
+      if (seen === build) return;
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        if (!registration.installing && !registration.waiting)
+          await registration.update().catch(() => undefined);
+      });
+    }
     await new Promise((done) => setTimeout(done, 500));
   }
-  throw new Error(`the worker in control serves build ${seen}, not ${build}`);
+  const state = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return `installing ${registration?.installing?.state}, waiting ${registration?.waiting?.state}, controller ${navigator.serviceWorker.controller?.state}`;
+  });
+  throw new Error(`the worker in control serves build ${seen}, not ${build} (${state})`);
 }
 
 /** A deploy the reader's worker has not taken yet: the build it replaced and the output paths it changed. */
