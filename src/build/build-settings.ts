@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { parseShardSize } from '../lib/search/bundle-size.ts';
+import { parseBundleSize } from '../lib/search/bundle-size.ts';
 import { parseCount, parseMegabytes } from '../lib/build/parse-setting.ts';
 import { DEFAULT_MAX_SEED_BYTES, parseSize } from '../lib/seed/size-limit.ts';
 import type { SiteOptions } from '../schemas/site.ts';
@@ -11,7 +11,7 @@ export interface BuildSettings {
   /** Build cache folder: content store, records, bodies, words, rendered pages (env `ASTRO_CACHE_DIR`). */
   cacheDir: string;
   /** Most documents in one search index bundle: Pagefind holds a bundle in memory while indexing it (env `SEARCH_SHARD_SIZE`). */
-  searchShardSize: number;
+  bundleSize: number;
   /** Worker threads that decode, parse and render changed documents during the sync (env `SYNC_THREADS`). */
   syncThreads: number;
   /** Where each build writes what it synced, rendered and reused, outside `dist/` (env `BUILD_REPORT`). */
@@ -68,7 +68,7 @@ export function parseBuildSettings(env: Environment, argv: readonly string[], co
     seedsDir: env['SEEDS_DIR'] ?? 'seeds',
     // A separate cache lets test builds over fixtures leave the real site's content store alone.
     cacheDir: env['ASTRO_CACHE_DIR'] ?? './node_modules/.astro',
-    searchShardSize: parseShardSize(env['SEARCH_SHARD_SIZE']),
+    bundleSize: parseBundleSize(env['SEARCH_SHARD_SIZE']),
     // One core stays with the build's own thread, which reads and digests the seeds meanwhile.
     syncThreads: parseCount('SYNC_THREADS', env['SYNC_THREADS'], Math.max(0, cores - 1)),
     buildReport: env['BUILD_REPORT'] ?? 'reports/build.json',

@@ -148,7 +148,7 @@ export function archiveBuild(settings: ArchiveBuildSettings): AstroIntegration {
           base: site.base,
           records,
           kept,
-          search: startSearch({ cacheDir: settings.cacheDir, most: settings.bundleSize, records }),
+          search: startSearch({ cacheDir: settings.cacheDir, bundleSize: settings.bundleSize, records }),
           vocabulary: startVocabulary(settings.cacheDir, records),
         };
         clock.mark('synced');

@@ -15,7 +15,7 @@ function buildSteps(build: BuildSettings): AstroIntegration[] {
     sitemap(),
     archiveBuild({
       cacheDir: build.cacheDir,
-      bundleSize: build.searchShardSize,
+      bundleSize: build.bundleSize,
       searchReport: build.searchReport,
       offlineBudgetBytes: build.offlineBudgetBytes,
       buildReport: build.buildReport,

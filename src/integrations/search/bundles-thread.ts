@@ -25,7 +25,7 @@ export interface BundleTask {
   /** The loader's records, oldest first. */
   records: DocumentRecord[];
   /** Most documents in one bundle (`SEARCH_SHARD_SIZE`). */
-  most: number;
+  bundleSize: number;
 }
 
 /** One bundle of this build, where it is kept and whether this build indexed it. */
@@ -106,7 +106,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
   try {
     for (const range of planBundles(
       records.map((record) => record.id),
-      spacingFor(task.most),
+      spacingFor(task.bundleSize),
     )) {
       const members = records.slice(range.start, range.end);
       // The tail's key says it is the tail: it alone keeps Pagefind's interface files.

@@ -1,5 +1,5 @@
 /** Most documents in one search bundle when nothing else is set: Pagefind holds a bundle in memory while it indexes it. */
-export const DEFAULT_SHARD_SIZE = 10_000;
+export const DEFAULT_BUNDLE_SIZE = 10_000;
 
 /** Name of the synthetic filter that tells the shards of one language index apart. */
 export const SHARD_FILTER = 'shard';
@@ -41,8 +41,8 @@ export function planLanguages(entries: readonly BundleEntry[], entry?: string): 
 }
 
 /** Reads a shard size setting (env `SEARCH_SHARD_SIZE`): a positive integer, or the default when unset. */
-export function parseShardSize(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_SHARD_SIZE;
+export function parseBundleSize(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_BUNDLE_SIZE;
   const size = Number(value);
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`SEARCH_SHARD_SIZE must be a positive integer, not "${value}"`);

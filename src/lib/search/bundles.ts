@@ -7,7 +7,7 @@ export interface BundleSpacing {
   /** Average distance between level-2 boundaries (a multiple of `tail`): the size of closed bundles. */
   closed: number;
   /** Most documents in one bundle: Pagefind holds a whole bundle in memory while it indexes it. */
-  most: number;
+  bundleSize: number;
 }
 
 /** One bundle of the plan: documents `[start, end)` of the date-ordered list. */
@@ -21,14 +21,14 @@ export interface BundleRange {
 /**
  * The spacing that follows from the largest bundle: a tail of about 1/32 of it (at least two
  * documents), and level-2 runs of 64 tails, which packing at level-1 boundaries cuts into bundles
- * of nearly `most`. For 10,000: a tail of 313 documents and 2.5 bundles on average at 10,000
+ * of nearly `bundleSize`. For 10,000: a tail of 313 documents and 2.5 bundles on average at 10,000
  * documents, 14 at 100,000 (docs/benchmarks.md).
  */
-export function spacingFor(most: number): BundleSpacing {
-  if (!Number.isInteger(most) || most < 1)
-    throw new Error(`bundle size must be a positive integer, not ${most}`);
-  const tail = Math.max(2, Math.round(most / 32));
-  return { tail, closed: tail * 64, most };
+export function spacingFor(bundleSize: number): BundleSpacing {
+  if (!Number.isInteger(bundleSize) || bundleSize < 1)
+    throw new Error(`bundle size must be a positive integer, not ${bundleSize}`);
+  const tail = Math.max(2, Math.round(bundleSize / 32));
+  return { tail, closed: tail * 64, bundleSize };
 }
 
 /** A well-mixed 32-bit hash of a document's id (FNV-1a, then Murmur3's finaliser). */
@@ -86,12 +86,12 @@ export function planBundles(ids: readonly string[], spacing: BundleSpacing): Bun
   let cuts: number[] = [];
   for (const cut of level1) {
     if ((hashes[cut - 1] ?? 1) % spacing.closed === 0 || cut === closedEnd) {
-      ranges.push(...packed(start, cut, cuts, spacing.most));
+      ranges.push(...packed(start, cut, cuts, spacing.bundleSize));
       start = cut;
       cuts = [];
     } else cuts.push(cut);
   }
-  ranges.push(...evenly(closedEnd, ids.length, spacing.most, true));
+  ranges.push(...evenly(closedEnd, ids.length, spacing.bundleSize, true));
   return ranges;
 }
 

@@ -6,7 +6,7 @@ describe('the build settings read from the environment', () => {
     expect(parseBuildSettings({ PAGE_SIZE: ' ', SITE_URL: '' }, [], 4)).toEqual({
       seedsDir: 'seeds',
       cacheDir: './node_modules/.astro',
-      searchShardSize: 10_000,
+      bundleSize: 10_000,
       syncThreads: 3,
       buildReport: 'reports/build.json',
       searchReport: 'reports/search-index.json',
@@ -43,7 +43,7 @@ describe('the build settings read from the environment', () => {
     expect(settings).toMatchObject({
       seedsDir: 'docs',
       cacheDir: '/tmp/cache',
-      searchShardSize: 500,
+      bundleSize: 500,
       buildReport: 'a/build.json',
       searchReport: 'a/search.json',
       ingestReport: 'a/ingest.json',

@@ -37,8 +37,8 @@ async function cacheWith(records: readonly DocumentRecord[]): Promise<string> {
 }
 
 // The bundles of the records a cache holds, as the build hands them over.
-const bundlesOf = async (cacheDir: string, most: number): Promise<BundleResult> =>
-  buildBundles({ cacheDir, most, records: await buildCache(cacheDir).records.read() });
+const bundlesOf = async (cacheDir: string, bundleSize: number): Promise<BundleResult> =>
+  buildBundles({ cacheDir, bundleSize, records: await buildCache(cacheDir).records.read() });
 
 // Every file of every bundle, by output folder and path, as a hash of its bytes.
 function contents(result: BundleResult): Record<string, string> {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SHARD_SIZE,
+  DEFAULT_BUNDLE_SIZE,
   matchesQueryWords,
-  parseShardSize,
+  parseBundleSize,
   planLanguages,
 } from '../../../../src/lib/search/bundle-size.ts';
 
 describe('reading the shard size setting', () => {
   it('takes the default when unset and a positive integer otherwise', () => {
-    expect(parseShardSize(undefined)).toBe(DEFAULT_SHARD_SIZE);
-    expect(parseShardSize(' ')).toBe(DEFAULT_SHARD_SIZE);
-    expect(parseShardSize('3')).toBe(3);
-    expect(() => parseShardSize('0')).toThrow(/SEARCH_SHARD_SIZE/u);
-    expect(() => parseShardSize('many')).toThrow(/SEARCH_SHARD_SIZE/u);
+    expect(parseBundleSize(undefined)).toBe(DEFAULT_BUNDLE_SIZE);
+    expect(parseBundleSize(' ')).toBe(DEFAULT_BUNDLE_SIZE);
+    expect(parseBundleSize('3')).toBe(3);
+    expect(() => parseBundleSize('0')).toThrow(/SEARCH_SHARD_SIZE/u);
+    expect(() => parseBundleSize('many')).toThrow(/SEARCH_SHARD_SIZE/u);
   });
 });
 

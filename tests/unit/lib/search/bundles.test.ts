@@ -9,20 +9,20 @@ import {
 } from '../../../../src/lib/search/bundles.ts';
 
 const ids = (count: number, prefix = 'doc') => Array.from({ length: count }, (_, at) => `${prefix}-${at}`);
-const spacing = { tail: 8, closed: 64, most: 100 };
+const spacing = { tail: 8, closed: 64, bundleSize: 100 };
 const members = (plan: BundleRange[], list: readonly string[]) =>
   plan.map(({ start, end }) => list.slice(start, end).join(' '));
 // An id that ends no run: where a new document goes into the tail.
 const notBoundary = (prefix: string) => ids(50, prefix).find((id) => idHash(id) % spacing.tail !== 0) ?? '';
 
 describe('planning search bundles over the date-ordered documents', () => {
-  it('covers every document once, in order, with bundles of at most `most` and the tail last', () => {
+  it('covers every document once, in order, with bundles of at most `bundleSize` and the tail last', () => {
     const list = ids(2000);
     const plan = planBundles(list, spacing);
     expect(plan[0]?.start).toBe(0);
     expect(plan.at(-1)).toMatchObject({ end: 2000, tail: true });
     expect(plan.every((range, at) => range.start === (plan[at - 1]?.end ?? 0))).toBe(true);
-    expect(plan.every((range) => range.end - range.start <= spacing.most)).toBe(true);
+    expect(plan.every((range) => range.end - range.start <= spacing.bundleSize)).toBe(true);
     expect(plan.filter((range) => range.tail)).toHaveLength(1);
     expect(plan.length).toBeGreaterThan(20);
   });
@@ -70,8 +70,8 @@ describe('planning search bundles over the date-ordered documents', () => {
     expect(planBundles([notBoundary('few')], spacing)).toEqual([{ start: 0, end: 1, tail: true }]);
   });
 
-  it('cuts a run with no boundary inside into even bundles of at most `most`', () => {
-    const plan = planBundles(ids(10), { tail: 2 ** 32, closed: 2 ** 32, most: 4 });
+  it('cuts a run with no boundary inside into even bundles of at most `bundleSize`', () => {
+    const plan = planBundles(ids(10), { tail: 2 ** 32, closed: 2 ** 32, bundleSize: 4 });
     expect(plan.map(({ start, end }) => end - start)).toEqual([3, 4, 3]);
     expect(plan.map(({ tail }) => tail)).toEqual([false, false, true]);
   });
@@ -79,8 +79,8 @@ describe('planning search bundles over the date-ordered documents', () => {
 
 describe('the spacing of bundles', () => {
   it('follows the largest bundle: a tail of 1/32, at least two, and level-2 runs of 64 tails', () => {
-    expect(spacingFor(10_000)).toEqual({ tail: 313, closed: 20_032, most: 10_000 });
-    expect(spacingFor(4)).toEqual({ tail: 2, closed: 128, most: 4 });
+    expect(spacingFor(10_000)).toEqual({ tail: 313, closed: 20_032, bundleSize: 10_000 });
+    expect(spacingFor(4)).toEqual({ tail: 2, closed: 128, bundleSize: 4 });
     expect(() => spacingFor(0)).toThrow(/positive integer/u);
   });
 
