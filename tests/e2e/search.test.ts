@@ -127,6 +127,24 @@ describe('searching the archive', () => {
     await expect.poll(() => status().textContent()).toBe('Найден 21 результат');
   });
 
+  it('writes the query to the address once the reader stops typing, not at every letter', async () => {
+    await search({ q: 'гололёд' });
+    await page.evaluate(() => {
+      const state = window as unknown as { replaced: number };
+      state.replaced = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...args: Parameters<History['replaceState']>) => {
+        state.replaced += 1;
+        replace(...args);
+      };
+    });
+    await box().fill('');
+    await box().focus();
+    await page.keyboard.type('снегопад', { delay: 150 });
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 5_000 }).toBe('снегопад');
+    await expect(page.evaluate(() => (window as unknown as { replaced: number }).replaced)).resolves.toBe(1);
+  });
+
   it('moves through results with the arrow keys, back with Esc, and opens one with Enter', async () => {
     await search({ q: 'снегопад', sort: 'oldest' });
     await box().focus();
