@@ -20,6 +20,8 @@ export class SearchDialog extends HTMLElement {
       eager: EAGER,
       heading: 'h3',
       scroller: part(this, '.scroll'),
+      // Eight results, reached with the arrow keys: the few below the dialog's view load before.
+      ahead: '50% 0px',
       suggestionHref: (query) => pageFor(query),
       verbatimHref: (query) => pageFor(query, true),
     });
