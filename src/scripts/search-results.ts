@@ -17,8 +17,6 @@ export interface ResultListOptions {
   heading: 'h2' | 'h3';
   /** Element whose scrolling brings later results into view (the page when absent). */
   scroller?: Element;
-  /** How far outside the view a result starts loading (`rootMargin`); none by default. */
-  ahead?: string;
 }
 
 /**
@@ -42,9 +40,9 @@ export class ResultList {
         for (const entry of entries)
           if (entry.isIntersecting) void this.#fill(entry.target, this.#generation);
       },
-      // A result loads as it comes into view, not before, unless asked: a margin below the view
-      // loads the next results of every query typed, seen or not.
-      { root: options.scroller ?? null, rootMargin: options.ahead ?? '0px' },
+      // A result loads as it comes into view, not before: a margin below the view would load the
+      // next results of every query typed, seen or not.
+      { root: options.scroller ?? null },
     );
   }
 
