@@ -2,7 +2,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
-import { openSearch, searchResults, searchStatus } from '../support/search-page.ts';
+import { loadAllResults, openSearch, searchResults, searchStatus } from '../support/search-page.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 // Six documents about a bridge over a river: one whose headline is the phrase, two that hold its
@@ -41,6 +41,7 @@ describe('searching for a phrase', () => {
   it('ranks documents holding the words together above those where they are scattered', async () => {
     fragments.length = 0;
     await openSearch(page, server.url, { q: 'мост через реку' });
+    await loadAllResults(page);
     const found = await titles();
     expect(found).toHaveLength(6);
     expect(found[0]).toBe(HEADLINE);

@@ -71,6 +71,22 @@ describe('typos on the search page', () => {
     await expect(notice('main').innerText()).resolves.toContain('по запросу «переговоры»');
   });
 
+  it('corrects a word reading few fragments: one result of the words as typed, the corrected ones shown', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 500 } });
+    const fragments: string[] = [];
+    other.on('request', (request) => {
+      const range = /^bytes=(\d+)-(\d+)$/u.exec(request.headers()['range'] ?? '');
+      // A fragment's own bytes; the 8 bytes of its offsets in the pack's header are not counted.
+      if (request.url().endsWith('.pf_pack') && range && Number(range[2]) - Number(range[1]) + 1 > 8)
+        fragments.push(request.url());
+    });
+    await openSearch(other, server.url, { q: 'снегопвд' });
+    await expect(other.locator('main .suggestion').innerText()).resolves.toContain('по запросу «снегопад»');
+    await other.waitForLoadState('networkidle');
+    expect(fragments.length).toBeLessThanOrEqual(4);
+    await other.close();
+  });
+
   it('leaves a query of archive words as it is, with no notice', async () => {
     await openSearch(page, server.url, { q: 'Ледоход на Неве' });
     expect((await titlesIn('main'))[0]).toBe('Ледоход на Неве');

@@ -127,6 +127,24 @@ describe('searching the archive', () => {
     await expect.poll(() => status().textContent()).toBe('Найден 21 результат');
   });
 
+  it('writes the query to the address once the reader stops typing, not at every letter', async () => {
+    await search({ q: 'гололёд' });
+    await page.evaluate(() => {
+      const state = window as unknown as { replaced: number };
+      state.replaced = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...args: Parameters<History['replaceState']>) => {
+        state.replaced += 1;
+        replace(...args);
+      };
+    });
+    await box().fill('');
+    await box().focus();
+    await page.keyboard.type('снегопад', { delay: 150 });
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 5_000 }).toBe('снегопад');
+    await expect(page.evaluate(() => (window as unknown as { replaced: number }).replaced)).resolves.toBe(1);
+  });
+
   it('moves through results with the arrow keys, back with Esc, and opens one with Enter', async () => {
     await search({ q: 'снегопад', sort: 'oldest' });
     await box().focus();
@@ -188,7 +206,13 @@ describe('searching the archive', () => {
       'Ледоход на Неве закончился раньше срока: ледоход на Неве шёл девять дней, и Нева очистилась ото льда к концу апреля.',
     );
     expect(ice?.meta).toEqual({ title: 'Жёсткий гололёд в\u00a0Петербурге', date: '2024-03-05' });
-    expect(ice?.filters).toEqual({ year: ['2024'], place: ['Санкт-Петербург'], author: ['Иван Сидоров'] });
+    // A short headline also gives its number of words, which search reads instead of the headline.
+    expect(ice?.filters).toEqual({
+      year: ['2024'],
+      place: ['Санкт-Петербург'],
+      author: ['Иван Сидоров'],
+      'headline-words': ['4'],
+    });
     for (const data of found)
       expect(String(data?.excerpt)).not.toMatch(/Санкт-Петербург|Сидоров|Белова|2024|2023|мин/u);
   });
@@ -200,6 +224,27 @@ describe('searching the archive', () => {
       'Ледоход на Неве закончился раньше срока',
       'Весенний отчёт городских служб',
     ]);
+  });
+
+  it('loads the fragments of the first screen of results only, however many headlines hold the query', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 500 } });
+    await openSearch(other, server.url, { q: 'гололёд' });
+    await other.waitForLoadState('networkidle');
+    // Typed after another query: each of the 21 snowfall headlines holds the word, none is it.
+    const packs: string[] = [];
+    other.on('request', (request) => {
+      if (request.url().endsWith('.pf_pack')) packs.push(request.headers()['range'] ?? 'whole');
+    });
+    await other.locator('main [role="search"] input[type="search"]').fill('снегопад');
+    await expect.poll(() => other.locator('main .results').getAttribute('data-query')).toBe('снегопад');
+    await expect.poll(() => other.locator('main [data-search-result]').count()).toBeGreaterThan(0);
+    await other.waitForLoadState('networkidle');
+    // Each fragment is two small reads: its two offsets in the pack's header, then its bytes.
+    const ranges = packs.map((range) => /^bytes=(\d+)-(\d+)$/u.exec(range)?.slice(1).map(Number) ?? []);
+    const offsets = ranges.filter(([first = 0, last = 0]) => last - first + 1 === 8);
+    expect(offsets.length).toBeLessThanOrEqual(3);
+    expect(ranges.length - offsets.length).toBeLessThanOrEqual(3);
+    await other.close();
   });
 
   it('suggests an archive word for a query with a typo searched as typed', async () => {

@@ -12,8 +12,12 @@ import { part, searchHost, type SearchView } from './search-view.ts';
 
 // Results shown at a time; only those coming into view load their fragments.
 const PAGE = 10;
-// About the first screen of results, loaded at once.
-const EAGER = 5;
+// While the reader types, the address follows once they pause: the browser fetches the page's
+// icon again at each change of the address, and the history needs only the query they stopped at.
+const ADDRESS_PAUSE_MS = 1000;
+// The first screen of results, loaded at once: three at 1280×720, two on a phone; each further
+// one loads as it comes into view.
+const EAGER = 3;
 
 /** The search page: query box, filters, sort, results, suggestions, all kept in the URL. */
 export class SearchApp extends HTMLElement {
@@ -24,6 +28,7 @@ export class SearchApp extends HTMLElement {
   #run = 0;
   #total = 0;
   #cancelTyping = (): void => {};
+  #address: { url: URL; timer: ReturnType<typeof setTimeout> } | undefined;
 
   #part<T extends Element>(selector: string): T {
     return part<T>(this, selector);
@@ -72,7 +77,12 @@ export class SearchApp extends HTMLElement {
       this.#commit(readSearchState(new URL(link.href).searchParams), 'push');
     });
     this.#part('details').addEventListener('toggle', () => void this.#search());
-    window.addEventListener('popstate', () => this.#restore());
+    window.addEventListener('popstate', () => {
+      this.#dropAddress();
+      this.#restore();
+    });
+    // Leaving the page (a result opened) keeps the query typed last, for the way back.
+    window.addEventListener('pagehide', () => this.#writeAddress());
     void this.#engine.warm().catch(() => undefined);
     this.#restore();
   }
@@ -90,12 +100,30 @@ export class SearchApp extends HTMLElement {
   #commit(state: SearchState, mode: 'push' | 'replace'): void {
     const url = new URL(location.href);
     url.search = writeSearchState(state).toString();
-    if (url.href !== location.href) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    if (mode === 'replace') {
+      this.#dropAddress();
+      this.#address = { url, timer: setTimeout(() => this.#writeAddress(), ADDRESS_PAUSE_MS) };
+    } else {
+      // The query typed before stays a step of the history, as it would have without the pause.
+      this.#writeAddress();
+      if (url.href !== location.href) history.pushState(null, '', url);
+    }
     this.#state = state;
     this.#part<HTMLSelectElement>('select[name="sort"]').value = state.sort;
     this.#part<HTMLInputElement>('input[type="search"]').value = state.query;
     this.#limit = PAGE;
     void this.#search();
+  }
+
+  #writeAddress(): void {
+    const pending = this.#address;
+    this.#dropAddress();
+    if (pending && pending.url.href !== location.href) history.replaceState(null, '', pending.url);
+  }
+
+  #dropAddress(): void {
+    clearTimeout(this.#address?.timer);
+    this.#address = undefined;
   }
 
   #toggleFilter(target: EventTarget | null): void {

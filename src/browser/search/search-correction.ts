@@ -1,6 +1,6 @@
 import type { SearchState } from '../../lib/search/search-state.ts';
 import type { TypoCorrection } from '../../lib/search/typo-correction.ts';
-import type { SearchAnswer, SearchEngine } from './search-engine.ts';
+import type { SearchAnswer, SearchEngine, SearchHit } from './search-engine.ts';
 import type { WordSuggester } from './search-suggest.ts';
 
 const WORDS = /\p{L}+/gu;
@@ -14,8 +14,7 @@ export interface CorrectedSearch {
 /**
  * The answer to the query with its misspelled words corrected, when the typed query holds words
  * the archive does not know and a correction finds something (the likeliest that does); null
- * otherwise. `answer` is the
- * typed query's: the words its first results matched need no lookup.
+ * otherwise. `answer` is the typed query's: the words its first result matched need no lookup.
  */
 export async function correctedSearch(
   engine: SearchEngine,
@@ -26,8 +25,15 @@ export async function correctedSearch(
   eager: number,
 ): Promise<CorrectedSearch | null> {
   if (state.query === '') return null;
-  // The first results load to be shown anyway (in the order by relevance they are loaded already).
-  const hits = await Promise.all(answer.results.slice(0, eager).map((one) => one.load()));
+  // Every result matched each query word (Pagefind requires them all): the word itself, or the
+  // shorter word it falls back on when the index lacks it; so the first result tells, and is shown
+  // anyway when nothing is corrected. A result that cannot be read gives way to the next.
+  const hits: (SearchHit | null)[] = [];
+  for (const one of answer.results.slice(0, eager)) {
+    const hit = await one.load();
+    hits.push(hit);
+    if (hit) break;
+  }
   // A word in a result's headline is an archive word too: a query word it begins with, or shares
   // a stem with, needs no lookup either.
   const matched = hits.flatMap((hit) => (hit ? [...hit.matched, ...(hit.title.match(WORDS) ?? [])] : []));

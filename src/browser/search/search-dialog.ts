@@ -3,9 +3,9 @@ import { keyTarget } from './search-results.ts';
 import { onTyping } from './search-typing.ts';
 import { part, searchHost } from './search-view.ts';
 
-// A dialog's worth of results; the rest are one link away, on the search page.
+// A dialog's worth of results, all loaded at once: a short list the arrow keys run through; the
+// rest are one link away, on the search page.
 const SHOWN = 8;
-const EAGER = 5;
 
 /** Search in place: results as the reader types, arrow keys through them, a link to all of them. */
 export class SearchDialog extends HTMLElement {
@@ -17,7 +17,7 @@ export class SearchDialog extends HTMLElement {
     const pageFor = (query: string, verbatim = false) =>
       `${page.pathname}?${writeSearchState({ ...readSearchState(new URLSearchParams({ q: query })), verbatim }).toString()}`;
     const { engine, view } = searchHost(this, {
-      eager: EAGER,
+      eager: SHOWN,
       heading: 'h3',
       scroller: part(this, '.scroll'),
       suggestionHref: (query) => pageFor(query),

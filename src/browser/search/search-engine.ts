@@ -1,7 +1,7 @@
 import { bodyExcerpt, matchedWords, type ExcerptPart } from '../../lib/search/excerpt-marks.ts';
 import { withBase } from '../../lib/site/paths.ts';
 import type { BundleList } from '../../lib/search/bundles.ts';
-import { headlinesFirst, HEADLINE_WINDOW } from '../../lib/search/headlines.ts';
+import { HEADLINE_FILTER, headlinesFirst, HEADLINE_WINDOW } from '../../lib/search/headlines.ts';
 import { archiveWeights, mergeCounts, mergeRanked, type IndexShare } from '../../lib/search/merge.ts';
 import {
   matchesQueryWords,
@@ -11,6 +11,7 @@ import {
 } from '../../lib/search/bundle-size.ts';
 import { FILTER_KEYS, type SearchState } from '../../lib/search/search-state.ts';
 import { phrasesFirst } from '../../lib/search/phrase.ts';
+import { markHeadlines, shortHeadlines } from './search-headline-marks.ts';
 import { searchWithPhrases } from './search-phrases.ts';
 import { pagefindTerm } from './search-query.ts';
 import { FragmentReader, resultUrl } from './search-fragments.ts';
@@ -68,6 +69,10 @@ interface RawResult {
   words: number[];
   /** Whether the page holds the query's phrases (`search-phrases.ts`). */
   together?: boolean;
+  /** The meta fields the query matched, `title` among them when the headline did. */
+  matchedMetaFields?: string[];
+  /** Whether the headline may be the query (`search-headline-marks.ts`). */
+  maybeHeadline?: boolean;
   data: () => Promise<ResultData>;
 }
 interface RawResponse {
@@ -268,12 +273,22 @@ async function searchIndex(
   index: Index,
   term: string | null,
   options: Record<string, unknown>,
+  query: string | null,
 ): Promise<IndexAnswer | null> {
   const { asked, order } = datePlan(index, options);
-  const search = (more: Record<string, unknown>) =>
-    term === null
-      ? index.api.search(null, more)
-      : searchWithPhrases((words, extra) => index.api.search(words, extra), term, more);
+  // In the order by relevance, the results whose headline may be the query are marked, from the
+  // index alone, for the engine to place (`search-headline-marks.ts`).
+  const byHeadline = options['sort'] === undefined ? query : null;
+  const search = async (more: Record<string, unknown>) => {
+    if (term === null) return index.api.search(null, more);
+    const [response, short] = await Promise.all([
+      searchWithPhrases((words, extra) => index.api.search(words, extra), term, more),
+      byHeadline === null ? null : shortHeadlines(byHeadline, (extra) => index.api.search(term, extra), more),
+    ]);
+    return response && byHeadline !== null
+      ? { ...response, results: markHeadlines(response.results, short) }
+      : response;
+  };
   if (index.shards.length < 2) {
     const response = await search(asked);
     if (!response) return null;
@@ -432,15 +447,15 @@ export class SearchEngine {
     // Pagefind is given words it stems right; the headlines and the suggestions read the reader's own.
     const preload = (words: string) => Promise.all(indexes.map((index) => index.api.preload(words)));
     const asked = term === null ? null : await pagefindTerm(term, preload);
-    const answered = (await Promise.all(indexes.map((index) => searchIndex(index, asked, options)))).flatMap(
-      (answer) => (answer ? [answer] : []),
-    );
+    const answered = (
+      await Promise.all(indexes.map((index) => searchIndex(index, asked, options, term)))
+    ).flatMap((answer) => (answer ? [answer] : []));
     const found = ({ lists }: IndexAnswer): number => lists.reduce((n, { results }) => n + results.length, 0);
     // The shard filter is the engine's own, not one the reader chooses; the language counts are
     // those of each language's index.
     const counts = Object.fromEntries(
       Object.entries(mergeCounts(answered.map(({ filters }) => filters))).filter(
-        ([key]) => key !== SHARD_FILTER,
+        ([key]) => key !== SHARD_FILTER && key !== HEADLINE_FILTER,
       ),
     );
     counts['lang'] = Object.fromEntries(answered.map((answer) => [answer.index.language, found(answer)]));
@@ -459,11 +474,20 @@ export class SearchEngine {
       const ordered = phrasesFirst(merged, ({ result }) => result.together === true, false);
       const results = ordered.map(({ result, score }) => pending(result, score));
       if (state.sort !== 'relevance' || !term) return { results, total, counts };
-      // The first results are re-ordered by their headlines, which their fragments hold.
-      const head = (await Promise.all(results.slice(0, HEADLINE_WINDOW).map((one) => one.load()))).filter(
-        (hit): hit is SearchHit => hit !== null,
+      // The first results are re-ordered by their headlines, which their fragments hold: only
+      // those whose headline may be the query load for it, the others keep their place after them.
+      const head = await Promise.all(
+        results.slice(0, HEADLINE_WINDOW).map(async (one, at) => {
+          if (ordered[at]?.result.maybeHeadline !== true) return { one, title: '' };
+          const hit = await one.load();
+          return hit ? { one: loadedHit(hit), title: hit.title } : null;
+        }),
       );
-      const first = headlinesFirst(term, head, (hit) => hit.title).map(loadedHit);
+      const first = headlinesFirst(
+        term,
+        head.filter((item) => item !== null),
+        ({ title }) => title,
+      ).map(({ one }) => one);
       return { results: [...first, ...results.slice(HEADLINE_WINDOW)], total, counts };
     }
     // Each list is in date order already; merging needs the dates of its heads.

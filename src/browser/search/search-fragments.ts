@@ -1,4 +1,4 @@
-import { fragmentRange, headerBytes, packPlace } from '../../lib/search/fragment-packs.ts';
+import { fragmentRange, packPlace } from '../../lib/search/fragment-packs.ts';
 import { withoutSignature } from '../../lib/search/pagefind-meta.ts';
 
 /** One language's packs in one bundle, as `bundles.json` lists them. */
@@ -31,13 +31,13 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 
 /**
  * Reads the fragments of one language of one bundle from its packs (`src/lib/search/fragment-packs.ts`):
- * a page's pack and slot follow from its number (Pagefind's result id, in base 36), the pack's
- * header gives the fragment's bytes, each fetched by a range request.
+ * a page's pack and slot follow from its number (Pagefind's result id, in base 36), its two
+ * offsets in the pack's header give the fragment's bytes, each read by a range request.
  */
 export class FragmentReader {
   readonly #packed: PackedFragments;
-  // A pack's header, or the whole pack when the host sent it whole.
-  readonly #heads = new Map<string, Promise<{ bytes: Uint8Array; whole: boolean }>>();
+  // Whole packs, when the host sent them whole.
+  readonly #wholes = new Map<string, Uint8Array>();
   // Fragments read, as Pagefind keeps them: a page found again costs nothing.
   readonly #fragments = new Map<string, Promise<Record<string, unknown>>>();
 
@@ -62,16 +62,13 @@ export class FragmentReader {
     const name = this.#packed.packs[pack];
     if (!Number.isInteger(page) || name === undefined) throw new Error(`search: no pack holds page ${id}`);
     const url = `${this.#packed.bundle}fragment/${name}.pf_pack`;
-    let head = this.#heads.get(url);
-    if (!head) {
-      head = range(url, 0, headerBytes(this.#packed.pages) - 1);
-      // A failed header is forgotten, so the next read tries again.
-      head.catch(() => this.#heads.delete(url));
-      this.#heads.set(url, head);
-    }
-    const { bytes, whole } = await head;
-    const { start, end } = fragmentRange(bytes, slot);
-    const fragment = whole ? bytes.subarray(start, end) : (await range(url, start, end - 1)).bytes;
+    // A pack the host sent whole holds every fragment; otherwise only the fragment's own two
+    // offsets are read from the header (8 bytes, not the header's 260).
+    const kept = this.#wholes.get(url);
+    const read = kept ? { bytes: kept, whole: true } : await range(url, 4 * slot, 4 * slot + 7);
+    if (read.whole) this.#wholes.set(url, read.bytes);
+    const { start, end } = fragmentRange(read.bytes, read.whole ? slot : 0);
+    const fragment = read.whole ? read.bytes.subarray(start, end) : (await range(url, start, end - 1)).bytes;
     const text = new TextDecoder().decode(withoutSignature(await gunzip(fragment)));
     return JSON.parse(text) as Record<string, unknown>;
   }

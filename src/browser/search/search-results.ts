@@ -40,7 +40,9 @@ export class ResultList {
         for (const entry of entries)
           if (entry.isIntersecting) void this.#fill(entry.target, this.#generation);
       },
-      { root: options.scroller ?? null, rootMargin: '50% 0px' },
+      // A result loads as it comes into view, not before: a margin below the view would load the
+      // next results of every query typed, seen or not.
+      { root: options.scroller ?? null },
     );
   }
 

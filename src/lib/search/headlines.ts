@@ -3,11 +3,37 @@ import { foldWord, sharesStem } from './bundle-size.ts';
 /** How many of the first results are re-ordered by headline: the ones shown first. */
 export const HEADLINE_WINDOW = 10;
 
+/**
+ * The search filter that gives a short headline's number of words (`1` to `SHORT_HEADLINE_WORDS`):
+ * the results whose headline may be the query are told from the index alone, so no fragment loads
+ * to find them out.
+ */
+export const HEADLINE_FILTER = 'headline-words';
+
+/** Headlines of at most this many words carry `HEADLINE_FILTER`; longer ones, rarely typed whole, do not. */
+export const SHORT_HEADLINE_WORDS = 4;
+
 const words = (text: string): string[] =>
   text
     .split(/[\s\u00a0]+/u)
     .map(foldWord)
     .filter(Boolean);
+
+/** The value of `HEADLINE_FILTER` for a headline: its number of words, or null when it is not short. */
+export function headlineFilterValue(headline: string): string | null {
+  const count = words(headline).length;
+  return count > 0 && count <= SHORT_HEADLINE_WORDS ? String(count) : null;
+}
+
+/**
+ * The values of `HEADLINE_FILTER` a headline that is the query (or its words in other forms) has:
+ * as many words as the query; null when the query is longer than a short headline, and then only
+ * the index's title matches tell.
+ */
+export function headlineFilterFor(query: string): string[] | null {
+  const count = words(query).length;
+  return count > 0 && count <= SHORT_HEADLINE_WORDS ? [String(count)] : null;
+}
 
 /**
  * How closely a headline matches a query: 0 for the same words (in any order), 1 for words of the

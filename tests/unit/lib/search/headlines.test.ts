@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { headlineMatch, headlinesFirst, HEADLINE_WINDOW } from '../../../../src/lib/search/headlines.ts';
+import {
+  headlineFilterFor,
+  headlineFilterValue,
+  headlineMatch,
+  headlinesFirst,
+  HEADLINE_WINDOW,
+} from '../../../../src/lib/search/headlines.ts';
 
 describe('how closely a headline matches a query', () => {
   it('is 0 for the same words in any order, letter case, ё or е and punctuation aside', () => {
@@ -31,5 +37,21 @@ describe('putting the documents whose headline is the query first', () => {
   it('leaves results after the first ten where they are', () => {
     const many = [...Array.from({ length: HEADLINE_WINDOW }, (_, at) => `Отчёт ${at}`), 'Ледоход'];
     expect(headlinesFirst('ледоход', many, (hit) => hit)).toEqual(many);
+  });
+});
+
+describe('telling from the index which headlines may be the query', () => {
+  it('counts the words of a short headline as search reads them, and none of a long one', () => {
+    expect(headlineFilterValue('Лист')).toBe('1');
+    expect(headlineFilterValue('«Ледоход на\u00a0Неве»')).toBe('3');
+    expect(headlineFilterValue('Ледоход на Неве закончился раньше срока')).toBeNull();
+    expect(headlineFilterValue(' — ')).toBeNull();
+  });
+
+  it('asks for headlines of as many words as the query, or cannot tell for a long query', () => {
+    expect(headlineFilterFor('ледоход на неве')).toEqual(['3']);
+    expect(headlineFilterFor('Лист')).toEqual(['1']);
+    expect(headlineFilterFor('ледоход на неве закончился раньше')).toBeNull();
+    expect(headlineFilterFor('')).toBeNull();
   });
 });
