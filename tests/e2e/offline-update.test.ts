@@ -84,12 +84,12 @@ function installing(): Promise<boolean> {
   });
 }
 
-// Reads a page with the network cut, and gives its headline.
-async function headlineOffline(url: string): Promise<string | null> {
+// Reads a page with the network cut, and gives its headline (no-break spaces as spaces).
+async function headlineOffline(url: string): Promise<string> {
   await setNetwork(context, server, false);
   try {
     await page.goto(`${server.url}${url.slice(1)}`);
-    return await page.locator('h1').textContent();
+    return ((await page.locator('h1').textContent()) ?? '').replace(/\s/gu, ' ');
   } finally {
     await setNetwork(context, server, true);
   }
