@@ -4,9 +4,9 @@ import type { WorkboxPlugin } from 'workbox-core/types.js';
 /**
  * How long the worker waits for one file of an install or a refresh, headers and body together,
  * before it gives up on it as on an unreachable one. The largest such files are search chunks of
- * about 100 kB, fetched four at a time: at 160 kbit/s (a 2G EDGE link) they arrive within it, a
- * 20 kB page within it at 32 kbit/s; a host that stops answering frees the install long before
- * Chromium's own five minutes.
+ * about 100 kB, fetched four at a time: they need 160 kbit/s (a 2G EDGE link) to arrive within it,
+ * 20 kB pages 32 kbit/s; a host that stops answering frees the install long before Chromium's own
+ * five minutes.
  */
 export const FETCH_LIMIT_MS = 20_000;
 
