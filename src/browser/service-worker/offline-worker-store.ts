@@ -114,10 +114,12 @@ export class OfflineStore {
   // Cached as read only when its bytes are this build's page: a newer deploy's page, or a stale copy
   // from a cache in front of the host, is shown, never kept, so what this worker holds matches its index.
   async #keep(url: string, entry: PageEntry | undefined, response: Response): Promise<void> {
-    if (entry && (await isVerified(response, entry.revision).catch(() => false))) {
-      if (this.config.offline.mode === 'on-demand')
-        await tryPut(this.config.offline.caches.pages, revisionKey(url, entry.revision), response);
-    } else this.#otherBuild();
+    if (!entry) return this.#otherBuild();
+    // A body that broke off on the way says nothing of its build.
+    const verified = await isVerified(response, entry.revision).catch(() => null);
+    if (verified === false) this.#otherBuild();
+    else if (verified && this.config.offline.mode === 'on-demand')
+      await tryPut(this.config.offline.caches.pages, revisionKey(url, entry.revision), response);
   }
 
   // A page of another build: look for that build's worker now rather than at the next visit.
