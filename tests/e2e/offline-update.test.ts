@@ -6,6 +6,7 @@ import { buildFixtureSite } from '../support/fixture-site.ts';
 import { cacheEntries, openOfflineSite, searchResults, setNetwork } from '../support/offline-browser.ts';
 import {
   buildOf,
+  controllingBuild,
   holdBackDeploy,
   takeDeploy,
   waitForBuild,
@@ -31,6 +32,13 @@ const stale = {
   url: '/doc/header-tabs/',
   before: '',
   after: 'Табуляция исправлена',
+};
+// A document the next deploy retitles: the host takes the request for its page and never answers.
+const stalled = {
+  file: 'kremlin-negotiations.txt',
+  url: '/doc/kremlin-negotiations/',
+  before: 'В Кремле рассказали',
+  after: 'Переговоры продолжатся в январе',
 };
 const added = {
   file: 'meteorite.txt',
@@ -66,6 +74,25 @@ function heldRevisions(url: string): Promise<string[]> {
       (key) => new URL(key.url).searchParams.get('archive-revision') ?? '',
     );
   }, url);
+}
+
+// Whether a new worker is installing or waiting, read from the registration only (no request reaches a worker).
+function installing(): Promise<boolean> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return registration?.installing !== null || registration.waiting !== null;
+  });
+}
+
+// Reads a page with the network cut, and gives its headline (no-break spaces as spaces).
+async function headlineOffline(url: string): Promise<string> {
+  await setNetwork(context, server, false);
+  try {
+    await page.goto(`${server.url}${url.slice(1)}`);
+    return ((await page.locator('h1').textContent()) ?? '').replace(/\s/gu, ' ');
+  } finally {
+    await setNetwork(context, server, true);
+  }
 }
 
 // Runs `action` with the site's storage quota set to `quotaSize` (the override ends with its session).
@@ -208,4 +235,33 @@ describe('an update of a saved archive', () => {
       await setNetwork(context, server, true);
     }
   });
+});
+
+describe('an update that a host leaves without an answer', () => {
+  it('gives up on the file: the previous worker stays in control and the saved copy reads as before', async () => {
+    const previousBuild = buildOf(outDir);
+    deploy = holdBackDeploy(server, outDir, () => {
+      retitle(stalled.file, stalled.after);
+      const site = buildFixtureSite('offline-update', seeds, env);
+      if (site.status !== 0) throw new Error(site.output);
+    });
+    expect(deploy.changed).toContain('doc/kremlin-negotiations/index.html');
+    server.stall(new RegExp(`^${stalled.url}`, 'u'));
+    server.refuse(null);
+    const mark = server.requests.length;
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+    await expect.poll(() => server.requests.slice(mark), { timeout: 30_000 }).toContain(stalled.url);
+    await expect.poll(installing, { timeout: 150_000, interval: 1_000 }).toBe(false);
+    expect(await controllingBuild(page, '/')).toBe(previousBuild);
+    await expect(headlineOffline(stalled.url)).resolves.toContain(stalled.before);
+  }, 200_000);
+
+  it('completes the update once the host answers again', async () => {
+    server.stall(null);
+    await waitForBuild(page, '/', buildOf(outDir), 90_000);
+    await expect
+      .poll(() => heldRevisions(stalled.url), { timeout: 30_000 })
+      .toContain(revisionOf(outDir, stalled.url));
+    await expect(headlineOffline(stalled.url)).resolves.toContain(stalled.after);
+  }, 120_000);
 });

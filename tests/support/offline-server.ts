@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
@@ -16,7 +16,9 @@ export interface OfflineServer {
   fail(pattern: RegExp | null): void;
   /** While set, requests whose path matches are answered from another folder, as a stale cache in front of the host would. */
   serveStale(pattern: RegExp | null, directory?: string): void;
-  /** Requests answered so far, by URL path. */
+  /** While set, requests whose path matches are taken and never answered, as a host that stalls would; unset, the held ones are dropped. */
+  stall(pattern: RegExp | null): void;
+  /** Requests answered or held so far, by URL path. */
   requests: string[];
   close(): Promise<void>;
 }
@@ -28,6 +30,8 @@ export async function serveOffline(directory: string, base = '/', delayMs = 0): 
   let refused: RegExp | null = null;
   let failed: RegExp | null = null;
   let stale: { pattern: RegExp; handler: ReturnType<typeof sirv> } | null = null;
+  let stalled: RegExp | null = null;
+  const held = new Set<ServerResponse>();
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
@@ -37,6 +41,10 @@ export async function serveOffline(directory: string, base = '/', delayMs = 0): 
     } else if (!url.startsWith(base) || refused?.test(path) || failed?.test(path)) {
       response.statusCode = url.startsWith(base) ? 503 : 404;
       response.end();
+    } else if (stalled?.test(path)) {
+      requests.push(path);
+      held.add(response);
+      response.on('close', () => held.delete(response));
     } else {
       requests.push(path);
       request.url = `/${url.slice(base.length)}`;
@@ -59,6 +67,10 @@ export async function serveOffline(directory: string, base = '/', delayMs = 0): 
     },
     fail: (pattern) => {
       failed = pattern;
+    },
+    stall: (pattern) => {
+      stalled = pattern;
+      if (!pattern) for (const response of held) response.destroy();
     },
     serveStale: (pattern, folder) => {
       stale = pattern && folder ? { pattern, handler: sirv(folder, { dev: true, etag: true }) } : null;

@@ -14,6 +14,7 @@ import {
   type RevisionKey,
 } from '../../lib/offline/revisions.ts';
 import { saveAll, type SaveItem } from '../../lib/offline/save-archive.ts';
+import { fetchWithin } from './offline-worker-fetch.ts';
 import type { OfflineStore } from './offline-worker-store.ts';
 import { isVerified, tryPut } from './offline-worker-verify.ts';
 
@@ -71,8 +72,9 @@ async function adopt(store: OfflineStore, plan: RefreshPlan, precacheKeys: reado
  * fetched again, and a whole saved archive gets the new pages and search files; what is unchanged stays.
  * Each copy is stored only when its bytes have the revision the build published. A copy that the host
  * refuses, that is stale (a cache in front of the host) or that finds no room is not stored: the older
- * copy stays, and `retryRefresh` tries again later. A network failure fails the install: the previous
- * worker keeps serving, and the next attempt resumes.
+ * copy stays, and `retryRefresh` tries again later. A network failure, or a host that does not give a
+ * file within the fetch limit, fails the install: the previous worker keeps serving, and the next
+ * attempt resumes.
  */
 export async function refreshSaved(store: OfflineStore): Promise<void> {
   const { caches: names, build } = store.config.offline;
@@ -97,11 +99,11 @@ export async function refreshSaved(store: OfflineStore): Promise<void> {
     [...plan.fetchSearch, ...plan.fetchPages].map((item) => [item.url, item.revision]),
   );
   const items: SaveItem[] = [...plan.fetchSearch, ...plan.fetchPages];
-  // Items whose last attempt found no network: the install fails, and the next one resumes.
+  // Items whose last attempt found no network or timed out: the install fails, and the next one resumes.
   const unreachable = new Set<string>();
   const result = await saveAll(items, {
     fetchItem: async (item) => {
-      const response = await fetch(item.url, { cache: 'no-cache' }).catch((error: unknown) => {
+      const response = await fetchWithin(item.url, { cache: 'no-cache' }).catch((error: unknown) => {
         unreachable.add(item.url);
         throw error;
       });

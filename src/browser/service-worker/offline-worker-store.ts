@@ -4,6 +4,7 @@ import type { WorkerConfig } from '../../lib/offline/caches.ts';
 import { listOf, type PageRevision } from '../../lib/offline/lists.ts';
 import type { PageEntry, SearchFile } from '../../lib/offline/refresh.ts';
 import { pagePath, revisionKey } from '../../lib/offline/revisions.ts';
+import { fetchWithin } from './offline-worker-fetch.ts';
 import { isVerified, tryPut } from './offline-worker-verify.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -21,9 +22,9 @@ export class OfflineStore {
     this.precache = precache;
   }
 
-  /** A file this build precached, read from the precache (or the network while it installs). */
+  /** A file this build precached, read from the precache (or the network, within the fetch limit, while it installs). */
   async #json<T>(url: string): Promise<T> {
-    const response = (await this.precache.matchPrecache(url)) ?? (await fetch(url));
+    const response = (await this.precache.matchPrecache(url)) ?? (await fetchWithin(url));
     if (!response.ok) throw new Error(`offline: ${url} answered ${response.status}`);
     return (await response.json()) as T;
   }
@@ -85,9 +86,10 @@ export class OfflineStore {
   /**
    * Answers a page outside the precache: this build's copy when held, the network's otherwise, and
    * without a network an older copy the last update could not replace. Reading the caches or writing
-   * to them (storage full) never fails a page the network gives.
+   * to them (storage full) never fails a page the network gives, and the page is answered before its
+   * copy is checked and stored, so a slow or stalled cache write never holds it.
    */
-  async page(request: Request): Promise<Response> {
+  async page(request: Request, event: ExtendableEvent): Promise<Response> {
     const url = pagePath(request.url);
     const entry = await this.entry(url);
     const { pages } = this.config.offline.caches;
@@ -105,13 +107,19 @@ export class OfflineStore {
       return (await this.precache.matchPrecache(this.config.offline.fallback)) ?? Response.error();
     }
     if (!response.ok || !(response.headers.get('content-type') ?? '').includes('text/html')) return response;
-    // Cached as read only when its bytes are this build's page: a newer deploy's page, or a stale copy
-    // from a cache in front of the host, is shown, never kept, so what this worker holds matches its index.
-    if (entry && (await isVerified(response, entry.revision))) {
-      if (this.config.offline.mode === 'on-demand')
-        await tryPut(pages, revisionKey(url, entry.revision), response.clone());
-    } else this.#otherBuild();
+    event.waitUntil(this.#keep(url, entry, response.clone()));
     return response;
+  }
+
+  // Cached as read only when its bytes are this build's page: a newer deploy's page, or a stale copy
+  // from a cache in front of the host, is shown, never kept, so what this worker holds matches its index.
+  async #keep(url: string, entry: PageEntry | undefined, response: Response): Promise<void> {
+    if (!entry) return this.#otherBuild();
+    // A body that broke off on the way says nothing of its build.
+    const verified = await isVerified(response, entry.revision).catch(() => null);
+    if (verified === false) this.#otherBuild();
+    else if (verified && this.config.offline.mode === 'on-demand')
+      await tryPut(this.config.offline.caches.pages, revisionKey(url, entry.revision), response);
   }
 
   // A page of another build: look for that build's worker now rather than at the next visit.

@@ -7,6 +7,7 @@ import { expectedDigest, type WorkerConfig } from '../../lib/offline/caches.ts';
 import { isHashedSearchFile, isSearchEntryFile } from '../../lib/offline/plan.ts';
 import { OfflineStore } from './offline-worker-store.ts';
 import { refreshSaved, removeStale, retryRefresh, seedPrecache } from './offline-worker-refresh.ts';
+import { boundedInstall } from './offline-worker-fetch.ts';
 import { verifiedOnly } from './offline-worker-verify.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -15,14 +16,15 @@ declare const ARCHIVE_WORKER: WorkerConfig;
 const config = ARCHIVE_WORKER;
 const { base, offline } = config;
 // A precached file is stored only when its bytes have the revision the build published: a stale or
-// wrong copy fails the install, and the previous worker keeps serving until the next attempt.
+// wrong copy fails the install, and the previous worker keeps serving until the next attempt; so does
+// a file the host does not give within the fetch limit.
 // Keyed by the path as a request spells it (percent-encoded).
 const digests = new Map(
   config.precache.map((file) => [new URL(file.url, self.location.href).pathname, expectedDigest(file)]),
 );
 const precache = new PrecacheController({
   cacheName: offline.caches.precache,
-  plugins: [verifiedOnly((path) => digests.get(path))],
+  plugins: [boundedInstall, verifiedOnly((path) => digests.get(path))],
 });
 precache.addToCacheList(config.precache.map((file) => ({ url: file.url, revision: file.revision })));
 const store = new OfflineStore(config, precache);
@@ -80,7 +82,7 @@ registerRoute(
     const path = sitePath(url);
     return request.mode === 'navigate' || (path !== null && /(?:^|\/|\.html)$/u.test(path));
   },
-  ({ request }) => store.page(request),
+  ({ request, event }) => store.page(request, event),
 );
 
 self.addEventListener('install', (event) => {
