@@ -97,6 +97,16 @@ try {
       const file = resolve(out, `${type}-${shot.name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
+      // Search in place, as `/` opens it over a document with a word of its headline typed.
+      if (type === 'document' && !shot.print) {
+        await page.keyboard.press('/');
+        await page.locator('search-dialog input[type="search"]').fill(word);
+        await page.locator('search-dialog [data-search-result]').first().waitFor({ timeout: 10_000 });
+        const dialog = resolve(out, `dialog-${shot.name}.png`);
+        await page.screenshot({ path: dialog });
+        console.log(dialog);
+        await page.keyboard.press('Escape');
+      }
       // Where the sections sit behind the menu button, the open menu too.
       if (type === 'home' && !shot.print && (await page.locator('.menu-button').isVisible())) {
         await page.locator('.menu-button').click();
