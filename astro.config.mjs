@@ -7,8 +7,9 @@ export default defineConfig({
   // One shared stylesheet instead of ~4 kB inlined in every page (docs/benchmarks.md). One page at a
   // time: Astro's incremental build, which restores unchanged pages, is off above one.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 1 },
-  // Scoped styles select a class (`.astro-HASH`, the same specificity) instead of a `data-astro-cid-*`
-  // attribute on every element: a document page is ~1.4 kB smaller (docs/benchmarks.md).
+  // Component styles are global, each under its component's own class, so no element carries a
+  // scope marker (1.9 kB of a document page); should a scoped style come, it selects a class
+  // (`.astro-HASH`) rather than a `data-astro-cid-*` attribute (docs/benchmarks.md).
   scopedStyleStrategy: 'class',
   // A page is rendered again only when its `cacheKey` (src/pages/_page-key.ts) or its code changed;
   // the others stay in the output folder, or are copied back from the build cache (`<cacheDir>/dist/`).

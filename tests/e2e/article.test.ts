@@ -98,7 +98,7 @@ describe('reading a document', () => {
     expect(await page.locator('a[rel="next"]').count()).toBe(0);
   });
 
-  it('states canonical, Open Graph and Twitter meta with absolute addresses under the base path', async () => {
+  it('states canonical and Open Graph meta with absolute addresses under the base path, and a card that reuses them', async () => {
     await page.goto(`${readingUrl()}/doc/ice-roads/`);
     const url = 'https://example.org/news/doc/ice-roads/';
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(url);
@@ -108,6 +108,8 @@ describe('reading a document', () => {
       'Гололёд сковал дороги Петербурга',
     );
     expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
+    // The card takes its title and description from Open Graph: they are stated once.
+    expect(await page.locator('meta[name^="twitter:"]').count()).toBe(1);
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^В Петербурге/u);
   });
 

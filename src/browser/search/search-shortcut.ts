@@ -1,5 +1,6 @@
 // Loaded on every page, so kept small: it opens search in place (or, on the search page, goes to
 // its box) and leaves searching to src/browser/search/search-dialog.ts, loaded when search first opens.
+import { searchDialogIn } from './search-dialog-markup.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -23,30 +24,64 @@ function pageBox(): HTMLInputElement | null {
   return document.querySelector<HTMLInputElement>('main [role="search"] input[type="search"]');
 }
 
+/** Closes the dialog on Esc (also from a box with text, where Esc would first clear it) and on its backdrop. */
+function closeOnDemand(dialog: HTMLDialogElement, close: () => void): void {
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
+  });
+  dialog.addEventListener('click', (event) => {
+    // The dialog's content covers all of it: a click on the dialog itself is on its backdrop.
+    if (event.target === dialog || (event.target as Element).closest('[data-search-close]')) close();
+  });
+}
+
 /**
  * Turns the header's search form, any `[data-search-open]` control and the shortcuts into
  * "open search in place"; without this script the form still submits to the search page.
  */
 export function enhanceSearch(root: Document = document): void {
-  const dialog = root.querySelector<HTMLDialogElement>('search-dialog dialog');
-  const input = dialog?.querySelector<HTMLInputElement>('input[type="search"]') ?? null;
+  const host = root.querySelector('search-dialog');
+  let dialog: HTMLDialogElement | undefined;
   let returnTo: HTMLElement | null = null;
   // The header box gets focus back when search closes: that focus must not open it again.
   let quiet: EventTarget | null = null;
 
+  // The browser gives focus back to where it was as the dialog closes; that must not reopen it.
+  const close = (): void => {
+    quiet = returnTo;
+    dialog?.close();
+  };
+  // Made on first use, and listened to once.
+  const made = (at: Element): HTMLDialogElement => {
+    if (dialog) return dialog;
+    const created = searchDialogIn(at);
+    created.addEventListener('cancel', () => (quiet = returnTo));
+    created.addEventListener('close', () => {
+      quiet = returnTo;
+      if (returnTo && root.activeElement !== returnTo) returnTo.focus();
+      returnTo = null;
+    });
+    closeOnDemand(created, close);
+    return (dialog = created);
+  };
+
   const open = (query = ''): void => {
-    if (!dialog || !input) {
+    const shown = host && made(host);
+    const input = shown?.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!shown || !input) {
       pageBox()?.focus();
       pageBox()?.select();
       return;
     }
-    if (!dialog.open) {
+    if (!shown.open) {
       returnTo = root.activeElement instanceof HTMLElement ? root.activeElement : null;
-      dialog.showModal();
+      shown.showModal();
       void import('./search-dialog.ts').then(
         ({ defineSearchDialog }) => defineSearchDialog(),
         () => {
-          const status = dialog.querySelector('[role="status"]');
+          const status = shown.querySelector('[role="status"]');
           if (status) status.textContent = 'Поиск сейчас недоступен: обновите страницу.';
         },
       );
@@ -59,27 +94,6 @@ export function enhanceSearch(root: Document = document): void {
     input.select();
   };
 
-  // The browser gives focus back to where it was as the dialog closes; that must not reopen it.
-  const close = (): void => {
-    quiet = returnTo;
-    dialog?.close();
-  };
-  dialog?.addEventListener('cancel', () => (quiet = returnTo));
-  dialog?.addEventListener('close', () => {
-    quiet = returnTo;
-    if (returnTo && root.activeElement !== returnTo) returnTo.focus();
-    returnTo = null;
-  });
-  // Esc closes search at once, also from a box with text (where it would first clear the box).
-  dialog?.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    close();
-  });
-  dialog?.addEventListener('click', (event) => {
-    // The dialog's content covers all of it: a click on the dialog itself is on its backdrop.
-    if (event.target === dialog || (event.target as Element).closest('[data-search-close]')) close();
-  });
   for (const form of root.querySelectorAll<HTMLFormElement>('form[role="search"]')) {
     if (form.closest('main, search-dialog')) continue;
     const box = form.querySelector<HTMLInputElement>('input[type="search"]');
