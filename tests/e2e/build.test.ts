@@ -77,6 +77,12 @@ describe('building the fixture archive', () => {
     }
   });
 
+  it('carries search in place as an empty host that the script fills when search first opens', async () => {
+    const html = await page('doc/kremlin-negotiations/index.html');
+    expect(html).toMatch(/<search-dialog [^>]*data-page="[^"]*\/search\/"[^>]*><\/search-dialog>/u);
+    expect(html).not.toContain('<dialog');
+  });
+
   it('writes a search index with Russian stemming', async () => {
     const entry = JSON.parse(await page('pagefind/pagefind-entry.json')) as {
       languages: Record<string, unknown>;
