@@ -4,6 +4,12 @@ declare module 'virtual:archive/site' {
   export default site;
 }
 
+declare module 'virtual:archive/cache' {
+  /** The build cache's folder (`BuildSettings.cacheDir`), the one build setting pages read. */
+  const cacheDir: string;
+  export default cacheDir;
+}
+
 declare module 'virtual:archive/build' {
   /** This build's settings, parsed once from the environment. */
   const build: import('./build/build-settings.ts').BuildSettings;
