@@ -2,6 +2,8 @@
 // scripts anyway, and made here it costs every page nothing (1.6 kB of HTML a page when it was
 // rendered into each). Its styles are global (src/components/SearchDialog.astro, src/styles/search.css).
 
+import { resultListAttributes, SEARCH_BOX_ATTRIBUTES } from '../../lib/search/search-markup.ts';
+
 type Child = Node | string;
 
 function element(tag: string, attributes: Record<string, string>, ...children: Child[]): HTMLElement {
@@ -23,16 +25,7 @@ function build(page: string): HTMLDialogElement {
         { id: 'search-dialog-title', class: 'visually-hidden', for: 'search-dialog-q' },
         'Поиск по архиву',
       ),
-      element('input', {
-        class: 'search-box',
-        id: 'search-dialog-q',
-        name: 'q',
-        type: 'search',
-        placeholder: 'Поиск по архиву',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        enterkeyhint: 'search',
-      }),
+      element('input', { id: 'search-dialog-q', placeholder: 'Поиск по архиву', ...SEARCH_BOX_ATTRIBUTES }),
       element(
         'button',
         { type: 'button', 'data-search-close': '', 'aria-label': 'Закрыть поиск' },
@@ -45,7 +38,7 @@ function build(page: string): HTMLDialogElement {
       { class: 'scroll' },
       element('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
       element('p', { class: 'suggestion', hidden: '' }),
-      element('ol', { class: 'search-results results compact', 'aria-label': 'Результаты поиска' }),
+      element('ol', resultListAttributes(true)),
     ),
     element(
       'p',
