@@ -129,6 +129,9 @@ function recordRequests(context: BrowserContext): {
         const response = await request.response();
         if (!response || (response.fromServiceWorker() && !request.serviceWorker())) return null;
         const body = await response.body().catch(() => Buffer.alloc(0));
+        // A copy the browser's cache held and the host confirmed (304) sent no body.
+        const { responseBodySize } = await request.sizes();
+        if (responseBodySize === 0 && body.length > 0) return { url: request.url(), bytes: 0 };
         return { url: request.url(), bytes: sentBytes(request.url(), body) };
       })(),
     );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,16 @@ interface Report {
   reused: string[];
   bundles: { folder: string; key: string; documents: number; indexed: boolean }[];
 }
+// Wraps the WebAssembly module Pagefind's worker instantiates so that each search it runs is counted.
+const COUNT_SEARCHES = `self.searches = 0;
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = async (...args) => {
+  const made = await instantiate.apply(WebAssembly, args);
+  const exports = { ...made.instance.exports };
+  exports.search = (...call) => ((self.searches += 1), made.instance.exports.search(...call));
+  return { instance: { exports }, module: made.module };
+};`;
+
 const readReport = (): Report => JSON.parse(readFileSync(join(root, 'search-index.json'), 'utf8')) as Report;
 
 // Every file of a built bundle folder, by path inside it, as a hash of its bytes.
@@ -136,6 +146,59 @@ describe('searching an archive indexed in several bundles', () => {
     expect(
       list.bundles.reduce((sum, { languages }) => sum + (languages['ru'] ?? 0) + (languages['en'] ?? 0), 0),
     ).toBe(30);
+  });
+
+  it("names one WebAssembly file per language, the entry bundle's, in every bundle's entry file", () => {
+    for (const { path } of list.bundles) {
+      const entry = JSON.parse(readFileSync(join(site.outDir, path, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { wasm: string }>;
+      };
+      for (const { wasm } of Object.values(entry.languages)) {
+        // Pagefind fetches `<bundle>wasm.<value>.pagefind`.
+        const url = new URL(`wasm.${wasm}.pagefind`, `https://example.org/${path}`);
+        expect(url.pathname).toMatch(/^\/pagefind\/wasm\.[a-z]+\.pagefind$/u);
+        expect(existsSync(join(site.outDir, url.pathname))).toBe(true);
+      }
+      if (path !== 'pagefind/')
+        expect(readdirSync(join(site.outDir, path)).filter((name) => name.startsWith('wasm.'))).toEqual([]);
+    }
+  });
+
+  it("runs each bundle's index once per search, not once per bundle searched", async () => {
+    const counted = await context.newPage();
+    // Pagefind's worker counts the searches its WebAssembly runs.
+    await counted.route('**/pagefind-worker.js', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${COUNT_SEARCHES}\n${await response.text()}` });
+    });
+    await openSearch(counted, server.url, { q: 'снегопад' });
+    await expect(searchStatus(counted).textContent()).resolves.toBe('Найден 21 результат');
+    const searches = await Promise.all(
+      counted
+        .workers()
+        .map((worker) => worker.evaluate(() => (self as unknown as { searches?: number }).searches ?? 0)),
+    );
+    // Each language's index of each bundle: a word's search, and the search of the headlines it
+    // may be (`search-headline-marks.ts`).
+    const indexes = list.bundles.flatMap(({ languages }) =>
+      Object.values(languages).filter((count) => count > 0),
+    );
+    expect(searches.reduce((sum, count) => sum + count, 0)).toBe(2 * indexes.length);
+    await counted.close();
+  });
+
+  it('shows every result when the host refuses the ranged reads of the fragment packs', async () => {
+    const refusing = await browser.newContext({ serviceWorkers: 'block' });
+    const tried = await refusing.newPage();
+    await tried.route('**/*.pf_pack', (route) =>
+      route.request().headers()['range'] ? route.fulfill({ status: 503 }) : route.fallback(),
+    );
+    await openSearch(tried, server.url, { q: 'снегопад' });
+    await expect(searchStatus(tried).textContent()).resolves.toBe('Найден 21 результат');
+    // The first screen's results load at once; a result that cannot be read would be left out.
+    await expect.poll(() => tried.locator('main [data-search-result]').count()).toBeGreaterThanOrEqual(3);
+    await expect(tried.locator('main .results > li').count()).resolves.toBe(10);
+    await refusing.close();
   });
 
   it('finds documents of every bundle that holds a match, and none that only a shorter word matched', async () => {

@@ -3,12 +3,7 @@ import { withBase } from '../../lib/site/paths.ts';
 import type { BundleList } from '../../lib/search/bundles.ts';
 import { HEADLINE_FILTER, headlinesFirst, HEADLINE_WINDOW } from '../../lib/search/headlines.ts';
 import { archiveWeights, mergeCounts, mergeRanked, type IndexShare } from '../../lib/search/merge.ts';
-import {
-  matchesQueryWords,
-  planLanguages,
-  SHARD_FILTER,
-  type BundleEntry,
-} from '../../lib/search/bundle-size.ts';
+import { matchesQueryWords, planLanguages, type BundleEntry } from '../../lib/search/bundle-size.ts';
 import { FILTER_KEYS, type SearchState } from '../../lib/search/search-state.ts';
 import { phrasesFirst } from '../../lib/search/phrase.ts';
 import { markHeadlines, shortHeadlines } from './search-headline-marks.ts';
@@ -82,7 +77,6 @@ interface RawResponse {
 }
 interface Instance {
   options(options: Record<string, unknown>): Promise<void>;
-  mergeIndex(bundle: string, options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options: Record<string, unknown>): Promise<RawResponse | null>;
   preload(term: string): Promise<void>;
   filters(): Promise<Counts>;
@@ -92,18 +86,31 @@ interface PagefindModule {
   createInstance(options: Record<string, unknown>): Instance;
 }
 
-interface Index {
+/** One bundle of a language index: its own Pagefind instance, searched on its own. */
+interface Shard {
+  /** The bundle's place in `bundles.json` (oldest first), which is its place in date order. */
+  shard: number;
+  pages: number;
   api: Instance;
+  /** Its packed fragments; absent when Pagefind's own fragments are read (the dev server's index). */
+  reader: FragmentReader | undefined;
+}
+
+interface Index {
   /** The language of its documents (one Pagefind index per language). */
   language: string;
   pages: number;
-  /** Bundles merged into this instance, by shard number with their pages; with more than one it is searched shard by shard. */
-  shards: { shard: number; pages: number }[];
-  /** Each shard's packed fragments; absent when Pagefind's own fragments are read (the dev server's index). */
-  readers: Map<number, FragmentReader>;
+  /** The bundles that hold the language, each an instance of the language's one worker and WebAssembly. */
+  shards: Shard[];
+  /** Whether every bundle's fragments are packed (the build packs all or, the dev server, none). */
+  packed: boolean;
   base: string;
   highlightParam: string;
 }
+
+/** Every instance of the indexes' bundles. */
+const instances = (indexes: readonly Index[]): Instance[] =>
+  indexes.flatMap((index) => index.shards.map(({ api }) => api));
 
 async function readJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -132,10 +139,12 @@ const RANKING = { metaWeights: { date: 0 } };
 
 // Pagefind picks an instance's index by the page's `lang`, and its WebAssembly (which holds the
 // stemmer) is global to its worker: each language gets its own module copy, hence its own worker,
-// created while `lang` names that language. The bundles of a language are merged into its
-// instance (`mergeIndex`: one worker and one WebAssembly per language however many bundles), each
-// tagged with a synthetic filter so date orders can be read bundle by bundle. A language's module
-// loads from the entry bundle when it holds the language, so its URL stays the same from build to build.
+// created while `lang` names that language. Each bundle of a language is an instance of that one
+// worker, searched on its own: merged into one instance (`mergeIndex`), every search of one bundle
+// would run all of them. The first instance loads the WebAssembly; every bundle's entry file names
+// the same file (`sharedWasm`), which the others then find in the browser's cache, and the module
+// keeps the one it loaded. A language's module loads from the entry bundle when it holds the
+// language, so its URL stays the same from build to build.
 async function openIndexes(
   bundle: string,
   base: string,
@@ -154,47 +163,46 @@ async function openIndexes(
   };
   const root = document.documentElement;
   const pageLang = root.lang;
+  const options = {
+    baseUrl: base,
+    highlightParam,
+    excerptLength: 24,
+    ranking: RANKING,
+    // The build's id instead of a timestamp lets the service worker serve the entry file offline.
+    ...(metaCacheTag ? { metaCacheTag } : {}),
+  };
   return Promise.all(
     plans.map(async ({ language, pages, bundles }, at) => {
-      const [primary, ...merged] = bundles as [(typeof bundles)[0], ...typeof bundles];
-      const shared = {
-        baseUrl: base,
-        highlightParam,
-        excerptLength: 24,
-        ranking: RANKING,
-        // The build's id instead of a timestamp lets the service worker serve the entry file offline.
-        ...(metaCacheTag ? { metaCacheTag } : {}),
-      };
-      const tag = (shard: number) =>
-        merged.length > 0 ? { mergeFilter: { [SHARD_FILTER]: String(shard) } } : {};
+      const [primary, ...others] = bundles as [(typeof bundles)[0], ...typeof bundles];
       // The largest index loads the plain module URL; the others get their own copies.
       const copy = at === 0 ? '' : `?copy=${encodeURIComponent(language)}`;
       const module = (await import(
         /* @vite-ignore */ `${primary.bundle}pagefind.js${copy}`
       )) as PagefindModule;
-      root.lang = language;
-      let api: Instance;
-      try {
-        api = module.createInstance({ basePath: primary.bundle, ...shared, ...tag(primary.shard) });
-      } finally {
-        root.lang = pageLang;
-      }
-      await Promise.all(
-        merged.map(({ bundle: path, shard }) => api.mergeIndex(path, { language, ...shared, ...tag(shard) })),
-      );
-      const readers = new Map(
-        bundles.flatMap(({ bundle: path, shard }) => {
-          const found = reader(path, language);
-          return found ? [[shard, found] as const] : [];
-        }),
-      );
+      const open = (path: string): Instance => {
+        root.lang = language;
+        try {
+          return module.createInstance({ basePath: path, ...options });
+        } finally {
+          root.lang = pageLang;
+        }
+      };
+      const first = open(primary.bundle);
+      // A search waits for its instance to be ready; an empty one returns then. Two instances
+      // that loaded the WebAssembly at once would each make the module's one copy.
+      await first.search('', {});
+      const apis = [first, ...others.map(({ bundle: path }) => open(path))];
+      const shards = bundles.map(({ bundle: path, shard, pages: held }, place) => ({
+        shard,
+        pages: held,
+        api: apis[place] as Instance,
+        reader: reader(path, language),
+      }));
       return {
-        api,
         language,
         pages,
-        shards: bundles.map(({ shard, pages: held }) => ({ shard, pages: held })),
-        // Packed only when every bundle is: the build packs all or (the dev server) none.
-        readers: readers.size === bundles.length ? readers : new Map(),
+        shards,
+        packed: shards.every((one) => one.reader !== undefined),
         base,
         highlightParam,
       };
@@ -230,9 +238,9 @@ async function withoutFallbacks<T extends RawResponse>(responses: T[], term: str
 }
 
 // A packed bundle's results read their fragments from its packs, as Pagefind's own data would.
-function fromPacks(index: Index, shard: number, results: RawResult[], term: string | null): RawResult[] {
-  const reader = index.readers.get(shard);
-  if (!reader) return results;
+function fromPacks(index: Index, shard: Shard, results: RawResult[], term: string | null): RawResult[] {
+  const { reader } = shard;
+  if (!index.packed || !reader) return results;
   return results.map((result) => ({
     ...result,
     data: async () => {
@@ -252,7 +260,7 @@ function fromPacks(index: Index, shard: number, results: RawResult[], term: stri
 // other in date order (their shard numbers).
 function datePlan(index: Index, options: Record<string, unknown>) {
   const sort = (options['sort'] as { date?: string } | undefined)?.date;
-  if (index.readers.size === 0 || sort === undefined) return { asked: options, order: undefined };
+  if (!index.packed || sort === undefined) return { asked: options, order: undefined };
   const asked = Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'sort'));
   const sign = sort === 'desc' ? -1 : 1;
   const page = (result: RawResult): number => Number.parseInt(result.id, 36);
@@ -266,9 +274,8 @@ function datePlan(index: Index, options: Record<string, unknown>) {
   };
 }
 
-// Pagefind orders a merged instance's results by score, a date order's scores are positions
-// within one shard, and each shard falls back on its own: a sharded index is searched shard by
-// shard (its synthetic filter picks one), and the lists are merged here.
+// Each bundle scores with its own word frequencies and, in a date order, positions within itself,
+// and each falls back on its own: every bundle is searched, and the lists are merged here.
 async function searchIndex(
   index: Index,
   term: string | null,
@@ -279,22 +286,29 @@ async function searchIndex(
   // In the order by relevance, the results whose headline may be the query are marked, from the
   // index alone, for the engine to place (`search-headline-marks.ts`).
   const byHeadline = options['sort'] === undefined ? query : null;
-  const search = async (more: Record<string, unknown>) => {
-    if (term === null) return index.api.search(null, more);
+  const search = async ({ api }: Shard) => {
+    if (term === null) return api.search(null, asked);
     const [response, short] = await Promise.all([
-      searchWithPhrases((words, extra) => index.api.search(words, extra), term, more),
-      byHeadline === null ? null : shortHeadlines(byHeadline, (extra) => index.api.search(term, extra), more),
+      searchWithPhrases((words, extra) => api.search(words, extra), term, asked),
+      byHeadline === null ? null : shortHeadlines(byHeadline, (extra) => api.search(term, extra), asked),
     ]);
     return response && byHeadline !== null
       ? { ...response, results: markHeadlines(response.results, short) }
       : response;
   };
-  if (index.shards.length < 2) {
-    const response = await search(asked);
-    if (!response) return null;
-    const { filters, unfilteredResultCount } = response;
-    const shard = index.shards[0]?.shard ?? 0;
-    const found = fromPacks(index, shard, response.results, term);
+  const responses = (
+    await Promise.all(
+      index.shards.map(async (shard) => {
+        const response = await search(shard);
+        return response
+          ? [{ ...response, results: fromPacks(index, shard, response.results, term), ...shard }]
+          : [];
+      }),
+    )
+  ).flat();
+  if (responses.length === 0) return null;
+  if (index.shards.length === 1) {
+    const [{ results: found, filters, unfilteredResultCount }] = responses as [(typeof responses)[0]];
     const results = order ? order.results(found) : found;
     return {
       index,
@@ -302,20 +316,6 @@ async function searchIndex(
       filters,
     };
   }
-  const filters = asked['filters'] as Record<string, unknown>;
-  const responses = (
-    await Promise.all(
-      index.shards.map(async ({ shard, pages }) => {
-        const response = await search({
-          ...asked,
-          filters: { ...filters, [SHARD_FILTER]: { any: [String(shard)] } },
-        });
-        return response
-          ? [{ ...response, results: fromPacks(index, shard, response.results, term), pages, shard }]
-          : [];
-      }),
-    )
-  ).flat();
   const kept = term === null ? responses : await withoutFallbacks(responses, term);
   const merged = mergeCounts(kept.map((response) => response.filters));
   if (order) {
@@ -417,7 +417,7 @@ export class SearchEngine {
     this.#indexes = undefined;
     this.#filters = undefined;
     const indexes = await open?.catch(() => []);
-    await Promise.all((indexes ?? []).map((index) => index.api.destroy().catch(() => undefined)));
+    await Promise.all(instances(indexes ?? []).map((api) => api.destroy().catch(() => undefined)));
   }
 
   /**
@@ -427,7 +427,7 @@ export class SearchEngine {
   async loadFilters(): Promise<boolean> {
     if (this.#filters) return this.#filters.then(() => false);
     this.#filters = this.warm().then(async (indexes) => {
-      await Promise.all(indexes.map((index) => index.api.filters()));
+      await Promise.all(instances(indexes).map((api) => api.filters()));
       return true;
     });
     return this.#filters;
@@ -445,17 +445,17 @@ export class SearchEngine {
     const term = state.query === '' ? null : state.query;
     const options = searchOptions(state);
     // Pagefind is given words it stems right; the headlines and the suggestions read the reader's own.
-    const preload = (words: string) => Promise.all(indexes.map((index) => index.api.preload(words)));
+    const preload = (words: string) => Promise.all(instances(indexes).map((api) => api.preload(words)));
     const asked = term === null ? null : await pagefindTerm(term, preload);
     const answered = (
       await Promise.all(indexes.map((index) => searchIndex(index, asked, options, term)))
     ).flatMap((answer) => (answer ? [answer] : []));
     const found = ({ lists }: IndexAnswer): number => lists.reduce((n, { results }) => n + results.length, 0);
-    // The shard filter is the engine's own, not one the reader chooses; the language counts are
-    // those of each language's index.
+    // The headline filter is the engine's own, not one the reader chooses; the language counts
+    // are those of each language's index.
     const counts = Object.fromEntries(
       Object.entries(mergeCounts(answered.map(({ filters }) => filters))).filter(
-        ([key]) => key !== SHARD_FILTER && key !== HEADLINE_FILTER,
+        ([key]) => key !== HEADLINE_FILTER,
       ),
     );
     counts['lang'] = Object.fromEntries(answered.map((answer) => [answer.index.language, found(answer)]));

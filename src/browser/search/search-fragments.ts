@@ -17,6 +17,16 @@ async function range(
   last: number,
 ): Promise<{ bytes: Uint8Array; whole: boolean }> {
   const response = await fetch(url, { headers: { Range: `bytes=${first}-${last}` } });
+  return answered(url, response);
+}
+
+// The whole file, checked with the host rather than taken from the browser's cache: what a read
+// falls back on when a range failed.
+async function wholeFile(url: string): Promise<{ bytes: Uint8Array; whole: boolean }> {
+  return answered(url, await fetch(url, { cache: 'no-cache' }));
+}
+
+async function answered(url: string, response: Response): Promise<{ bytes: Uint8Array; whole: boolean }> {
   if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   return response.status === 206 ? { bytes, whole: false } : { bytes, whole: true };
@@ -49,14 +59,16 @@ export class FragmentReader {
   read(id: string): Promise<Record<string, unknown>> {
     let fragment = this.#fragments.get(id);
     if (!fragment) {
-      fragment = this.#read(id);
+      // A read that failed (a range a host or a cache on the way answered wrong) is made once
+      // more from the whole pack, so a result is left out only when its pack cannot be had at all.
+      fragment = this.#read(id).catch(() => this.#read(id, true));
       fragment.catch(() => this.#fragments.delete(id));
       this.#fragments.set(id, fragment);
     }
     return fragment;
   }
 
-  async #read(id: string): Promise<Record<string, unknown>> {
+  async #read(id: string, whole = false): Promise<Record<string, unknown>> {
     const page = Number.parseInt(id, 36);
     const { pack, slot } = packPlace(page, this.#packed.pages);
     const name = this.#packed.packs[pack];
@@ -65,7 +77,11 @@ export class FragmentReader {
     // A pack the host sent whole holds every fragment; otherwise only the fragment's own two
     // offsets are read from the header (8 bytes, not the header's 260).
     const kept = this.#wholes.get(url);
-    const read = kept ? { bytes: kept, whole: true } : await range(url, 4 * slot, 4 * slot + 7);
+    const read = kept
+      ? { bytes: kept, whole: true }
+      : whole
+        ? await wholeFile(url)
+        : await range(url, 4 * slot, 4 * slot + 7);
     if (read.whole) this.#wholes.set(url, read.bytes);
     const { start, end } = fragmentRange(read.bytes, read.whole ? slot : 0);
     const fragment = read.whole ? read.bytes.subarray(start, end) : (await range(url, start, end - 1)).bytes;

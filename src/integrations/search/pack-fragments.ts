@@ -5,6 +5,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packFragments, PACK_PAGES } from '../../lib/search/fragment-packs.ts';
+import { sharedWasm } from '../../lib/search/bundles.ts';
 import {
   decodeCbor,
   encodeCbor,
@@ -20,7 +21,7 @@ export interface FragmentPacks {
 }
 
 interface Entry {
-  languages: Record<string, { hash: string }>;
+  languages: Record<string, { hash: string; wasm?: string }>;
   fragment_packs?: FragmentPacks;
 }
 
@@ -55,7 +56,8 @@ async function packLanguage(
 
 /**
  * Packs the fragments of every language of the bundle in `folder` and names its pages by number
- * (`src/lib/search/pagefind-meta.ts`); the entry file names the new metadata and lists the packs.
+ * (`src/lib/search/pagefind-meta.ts`); the entry file names the new metadata, lists the packs and
+ * names the entry bundle's WebAssembly as each language's (`sharedWasm`).
  */
 export async function packBundle(folder: string): Promise<FragmentPacks> {
   const entryFile = join(folder, 'pagefind-entry.json');
@@ -64,6 +66,7 @@ export async function packBundle(folder: string): Promise<FragmentPacks> {
   for (const [language, index] of Object.entries(entry.languages)) {
     const packed = await packLanguage(folder, language, index.hash);
     index.hash = packed.meta;
+    if (index.wasm !== undefined) index.wasm = sharedWasm(index.wasm);
     packs.languages[language] = packed.packs;
   }
   entry.fragment_packs = packs;

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { copyFile, link, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import type { BundleList } from '../../lib/search/bundles.ts';
+import { bundleFolder, type BundleList } from '../../lib/search/bundles.ts';
 import { searchFileKind, type SearchFile } from '../../lib/search/files.ts';
 import { background, offThread } from '../../build/off-thread.ts';
 import type { BundleResult, BundleTask, BuiltBundle } from './bundles-thread.ts';
@@ -42,6 +42,9 @@ export function report(bundles: readonly BuiltBundle[]): {
   };
 }
 
+// A language's WebAssembly, at the top of a bundle (`wasm.ru.pagefind`).
+const wasmName = /^wasm\.[^/]+\.pagefind$/u;
+
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 export function logBundles(logger: AstroIntegrationLogger, bundles: readonly BuiltBundle[]): void {
@@ -65,28 +68,47 @@ async function place(from: string, to: string): Promise<void> {
   }
 }
 
+// Files from the cache at their output paths, in batches; each is added to `written` with its kind.
+async function placeAll(
+  outDir: string,
+  placed: readonly { file: string; at: string }[],
+  written: SearchFile[],
+): Promise<void> {
+  for (const folder of new Set(placed.map(({ at }) => dirname(join(outDir, at)))))
+    await mkdir(folder, { recursive: true });
+  for (const { at } of placed) written.push({ path: at, ...searchFileKind(at.slice(at.indexOf('/') + 1)) });
+  for (let start = 0; start < placed.length; start += 256) {
+    const batch = placed.slice(start, start + 256);
+    await Promise.all(batch.map(({ file, at }) => place(file, join(outDir, at))));
+  }
+}
+
 // Each bundle's files, byte for byte from the cache, then the list the search page reads; gives
-// every file written, with what it is.
+// every file written, with what it is. Every bundle loads its language's WebAssembly from the
+// entry bundle (`sharedWasm`): a further bundle's copy goes there when the entry lacks it, and
+// is not published in its own folder.
 async function publish(outDir: string, bundles: readonly BuiltBundle[]): Promise<SearchFile[]> {
   const written: SearchFile[] = [];
+  const entryFolder = bundleFolder('', true);
+  // WebAssembly the entry bundle lacks, from the oldest bundle that has it.
+  const wasm = new Map<string, string>();
   for (const bundle of bundles) {
-    const target = join(outDir, bundle.folder);
     const entries = await readdir(bundle.cached, { recursive: true, withFileTypes: true });
     const path = (entry: Dirent): string => join(entry.parentPath, entry.name);
-    await mkdir(target, { recursive: true });
-    for (const folder of entries.filter((entry) => entry.isDirectory())) {
-      await mkdir(join(target, relative(bundle.cached, path(folder))), { recursive: true });
-    }
-    const files = entries.filter((entry) => entry.isFile()).map(path);
-    for (const file of files) {
-      const inner = relative(bundle.cached, file).split(sep).join('/');
-      written.push({ path: `${bundle.folder}${inner}`, ...searchFileKind(inner) });
-    }
-    for (let at = 0; at < files.length; at += 256) {
-      const batch = files.slice(at, at + 256);
-      await Promise.all(batch.map((file) => place(file, join(target, relative(bundle.cached, file)))));
-    }
+    const placed = entries
+      .filter((entry) => entry.isFile())
+      .flatMap((entry) => {
+        const inner = relative(bundle.cached, path(entry)).split(sep).join('/');
+        if (bundle.folder === entryFolder || !wasmName.test(inner))
+          return [{ file: path(entry), at: `${bundle.folder}${inner}` }];
+        if (!wasm.has(inner)) wasm.set(inner, path(entry));
+        return [];
+      });
+    if (bundle.folder === entryFolder) for (const { at } of placed) wasm.delete(at.slice(entryFolder.length));
+    await placeAll(outDir, placed, written);
   }
+  const missing = [...wasm].map(([inner, file]) => ({ file, at: `${entryFolder}${inner}` }));
+  await placeAll(outDir, missing, written);
   await writeFile(join(outDir, 'pagefind', 'bundles.json'), JSON.stringify(bundleList(bundles)));
   written.push({ path: 'pagefind/bundles.json', ...searchFileKind('bundles.json') });
   return written;

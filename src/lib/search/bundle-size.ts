@@ -1,9 +1,6 @@
 /** Most documents in one search bundle when nothing else is set: Pagefind holds a bundle in memory while it indexes it. */
 export const DEFAULT_BUNDLE_SIZE = 10_000;
 
-/** Name of the synthetic filter that tells the shards of one language index apart. */
-export const SHARD_FILTER = 'shard';
-
 /** One Pagefind bundle and how many documents of each language it holds. */
 export interface BundleEntry {
   /** URL path of the bundle folder (`/pagefind-0a1b2c3d4e5f6a7b/`). */
@@ -11,7 +8,7 @@ export interface BundleEntry {
   languages: Record<string, number>;
 }
 
-/** How one language is searched: the first bundle holds its instance, the others are merged into it. */
+/** How one language is searched: an instance per bundle, the first loading the language's module. */
 export interface LanguagePlan {
   language: string;
   /** Pages of this language in every bundle together. */

@@ -127,6 +127,16 @@ export function bundleFolder(name: string, tail: boolean): string {
   return tail ? 'pagefind/' : `pagefind-${name}/`;
 }
 
+/**
+ * The `wasm` value that makes Pagefind load a language's WebAssembly from the entry bundle
+ * (`pagefind/`), whichever bundle asks. It reads `<bundle>wasm.<value>.pagefind`: the value climbs
+ * out of the bundle's folder, so every bundle of a language names one URL, which the browser
+ * fetches once, and a bundle's bytes do not depend on which bundle is the entry.
+ */
+export function sharedWasm(wasm: string): string {
+  return `_/../../${bundleFolder('', true)}wasm.${wasm}`;
+}
+
 /** One bundle as the search page finds it in `pagefind/bundles.json`. */
 export interface ListedBundle {
   /** Folder relative to the site's base (`pagefind-0a1b2c3d4e5f6a7b/`, `pagefind/`). */

@@ -4,6 +4,7 @@ import {
   bundleKeyText,
   idHash,
   planBundles,
+  sharedWasm,
   spacingFor,
   type BundleRange,
 } from '../../../../src/lib/search/bundles.ts';
@@ -118,5 +119,15 @@ describe('naming bundles by content', () => {
   it('writes the tail to the entry bundle and every other bundle to a folder named by its key', () => {
     expect(bundleFolder('0a1b2c3d4e5f6a7b', false)).toBe('pagefind-0a1b2c3d4e5f6a7b/');
     expect(bundleFolder('0a1b2c3d4e5f6a7b', true)).toBe('pagefind/');
+  });
+});
+
+describe("sharing a language's WebAssembly across bundles", () => {
+  it("names the entry bundle's file from any bundle folder, under any base path", () => {
+    for (const folder of ['/pagefind-0a1b2c3d4e5f6a7b/', '/news/pagefind-0a1b2c3d4e5f6a7b/', '/pagefind/']) {
+      // Pagefind fetches `<bundle>wasm.<value>.pagefind`.
+      const url = new URL(`wasm.${sharedWasm('ru')}.pagefind`, `https://example.org${folder}`);
+      expect(url.pathname).toBe(`${folder.replace(/pagefind[^/]*\/$/u, '')}pagefind/wasm.ru.pagefind`);
+    }
   });
 });
