@@ -117,6 +117,36 @@ async function showAll(total: number): Promise<void> {
   }
 }
 
+// A page of the site, in a browser context of its own (no service worker, an empty cache), whose
+// Pagefind worker counts the searches its WebAssembly runs. `chunkDelayMs` holds back each index chunk.
+async function countingPage(chunkDelayMs = 0): Promise<Page> {
+  const counting = await browser.newContext({ serviceWorkers: 'block' });
+  await counting.route('**/pagefind-worker.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${COUNT_SEARCHES}\n${await response.text()}` });
+  });
+  await counting.route('**/index/*.pf_index', async (route) => {
+    await new Promise((done) => setTimeout(done, chunkDelayMs));
+    await route.fallback();
+  });
+  return counting.newPage();
+}
+
+// The searches every worker of the page ran.
+async function searches(counted: Page): Promise<number> {
+  const counts = await Promise.all(
+    counted
+      .workers()
+      .map((worker) => worker.evaluate(() => (self as unknown as { searches?: number }).searches ?? 0)),
+  );
+  return counts.reduce((sum, count) => sum + count, 0);
+}
+
+// Each language's index of each bundle: a query runs a word's search in each, and the search of
+// the headlines it may be (`search-headline-marks.ts`).
+const bundleIndexes = (): number =>
+  list.bundles.flatMap(({ languages }) => Object.values(languages).filter((count) => count > 0)).length;
+
 describe('searching an archive indexed in several bundles', () => {
   it('indexes from the loader records while Astro bundles and renders, not from rendered pages', () => {
     const phase = (name: string) => {
@@ -165,26 +195,21 @@ describe('searching an archive indexed in several bundles', () => {
   });
 
   it("runs each bundle's index once per search, not once per bundle searched", async () => {
-    const counted = await context.newPage();
-    // Pagefind's worker counts the searches its WebAssembly runs.
-    await counted.route('**/pagefind-worker.js', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, body: `${COUNT_SEARCHES}\n${await response.text()}` });
-    });
+    const counted = await countingPage();
     await openSearch(counted, server.url, { q: 'снегопад' });
     await expect(searchStatus(counted).textContent()).resolves.toBe('Найден 21 результат');
-    const searches = await Promise.all(
-      counted
-        .workers()
-        .map((worker) => worker.evaluate(() => (self as unknown as { searches?: number }).searches ?? 0)),
-    );
-    // Each language's index of each bundle: a word's search, and the search of the headlines it
-    // may be (`search-headline-marks.ts`).
-    const indexes = list.bundles.flatMap(({ languages }) =>
-      Object.values(languages).filter((count) => count > 0),
-    );
-    expect(searches.reduce((sum, count) => sum + count, 0)).toBe(2 * indexes.length);
-    await counted.close();
+    expect(await searches(counted)).toBe(2 * bundleIndexes());
+    await counted.context().close();
+  });
+
+  it('runs only the query typed last when the earlier ones were still loading their index chunks', async () => {
+    // Slow chunks: each letter typed starts a query before the one before it has its chunks.
+    const counted = await countingPage(600);
+    await counted.goto(`${server.url}search/`);
+    await counted.locator('main input[type="search"]').pressSequentially('снегопад', { delay: 80 });
+    await expect.poll(() => searchStatus(counted).textContent()).toBe('Найден 21 результат');
+    expect(await searches(counted)).toBe(2 * bundleIndexes());
+    await counted.context().close();
   });
 
   it('shows every result when the host refuses the ranged reads of the fragment packs', async () => {

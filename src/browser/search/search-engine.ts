@@ -435,9 +435,10 @@ export class SearchEngine {
 
   /**
    * Runs a search and returns its results in the order the state asks for; a date order over
-   * several indexes is merged from their first `limit` results.
+   * several indexes is merged from their first `limit` results. Rejects once `signal` aborts
+   * before the indexes are searched.
    */
-  async search(state: SearchState, limit: number): Promise<SearchAnswer> {
+  async search(state: SearchState, limit: number, signal?: AbortSignal): Promise<SearchAnswer> {
     const languages = state.filters.lang;
     const indexes = (await this.warm()).filter(
       (index) => languages.length === 0 || languages.includes(index.language),
@@ -447,6 +448,11 @@ export class SearchEngine {
     // Pagefind is given words it stems right; the headlines and the suggestions read the reader's own.
     const preload = (words: string) => Promise.all(instances(indexes).map((api) => api.preload(words)));
     const asked = term === null ? null : await pagefindTerm(term, preload);
+    // The worker runs searches one after another: the index chunks load first, and a search that
+    // a later keystroke replaced meanwhile is never run, so the query typed last does not wait
+    // behind it.
+    if (signal && asked !== null) await preload(asked);
+    signal?.throwIfAborted();
     const answered = (
       await Promise.all(indexes.map((index) => searchIndex(index, asked, options, term)))
     ).flatMap((answer) => (answer ? [answer] : []));

@@ -40,6 +40,8 @@ export class SearchView {
   readonly #options: ViewOptions;
   readonly #list: ResultList;
   #run = 0;
+  // The search running: a later one (or a clear) aborts it.
+  #running: AbortController | undefined;
 
   constructor(engine: SearchEngine, suggester: WordSuggester, parts: ViewParts, options: ViewOptions) {
     this.#engine = engine;
@@ -52,6 +54,7 @@ export class SearchView {
   /** Clears the view; a search still running is forgotten. */
   clear(): void {
     this.#run += 1;
+    this.#running?.abort();
     void this.#list.show([], 0);
     delete this.#parts.results.dataset['query'];
     delete this.#parts.results.dataset['corrected'];
@@ -65,9 +68,11 @@ export class SearchView {
    */
   async search(state: SearchState, count: number): Promise<SearchAnswer | null> {
     const run = ++this.#run;
+    this.#running?.abort();
+    const running = (this.#running = new AbortController());
     let answer: SearchAnswer;
     try {
-      answer = await this.#engine.search(state, count);
+      answer = await this.#engine.search(state, count, running.signal);
     } catch (error) {
       if (run === this.#run) {
         // A large archive's index is fetched as searched: without a network, only a saved one answers.
