@@ -281,6 +281,7 @@ async function searchIndex(
   term: string | null,
   options: Record<string, unknown>,
   query: string | null,
+  signal?: AbortSignal,
 ): Promise<IndexAnswer | null> {
   const { asked, order } = datePlan(index, options);
   // In the order by relevance, the results whose headline may be the query are marked, from the
@@ -306,6 +307,8 @@ async function searchIndex(
       }),
     )
   ).flat();
+  // What follows loads fragments: a search replaced meanwhile leaves the connections to the next.
+  signal?.throwIfAborted();
   if (responses.length === 0) return null;
   if (index.shards.length === 1) {
     const [{ results: found, filters, unfilteredResultCount }] = responses as [(typeof responses)[0]];
@@ -454,8 +457,9 @@ export class SearchEngine {
     if (signal && asked !== null) await preload(asked);
     signal?.throwIfAborted();
     const answered = (
-      await Promise.all(indexes.map((index) => searchIndex(index, asked, options, term)))
+      await Promise.all(indexes.map((index) => searchIndex(index, asked, options, term, signal)))
     ).flatMap((answer) => (answer ? [answer] : []));
+    signal?.throwIfAborted();
     const found = ({ lists }: IndexAnswer): number => lists.reduce((n, { results }) => n + results.length, 0);
     // The headline filter is the engine's own, not one the reader chooses; the language counts
     // are those of each language's index.
