@@ -90,8 +90,9 @@ async function placeAll(
 async function publish(outDir: string, bundles: readonly BuiltBundle[]): Promise<SearchFile[]> {
   const written: SearchFile[] = [];
   const entryFolder = bundleFolder('', true);
-  // WebAssembly the entry bundle lacks, from the oldest bundle that has it.
+  // Each language's WebAssembly that a further bundle holds (the oldest copy), and those the entry holds.
   const wasm = new Map<string, string>();
+  const inEntry = new Set<string>();
   for (const bundle of bundles) {
     const entries = await readdir(bundle.cached, { recursive: true, withFileTypes: true });
     const path = (entry: Dirent): string => join(entry.parentPath, entry.name);
@@ -99,15 +100,20 @@ async function publish(outDir: string, bundles: readonly BuiltBundle[]): Promise
       .filter((entry) => entry.isFile())
       .flatMap((entry) => {
         const inner = relative(bundle.cached, path(entry)).split(sep).join('/');
-        if (bundle.folder === entryFolder || !wasmName.test(inner))
-          return [{ file: path(entry), at: `${bundle.folder}${inner}` }];
-        if (!wasm.has(inner)) wasm.set(inner, path(entry));
-        return [];
+        const isWasm = wasmName.test(inner);
+        if (bundle.folder === entryFolder) {
+          if (isWasm) inEntry.add(inner);
+        } else if (isWasm) {
+          if (!wasm.has(inner)) wasm.set(inner, path(entry));
+          return [];
+        }
+        return [{ file: path(entry), at: `${bundle.folder}${inner}` }];
       });
-    if (bundle.folder === entryFolder) for (const { at } of placed) wasm.delete(at.slice(entryFolder.length));
     await placeAll(outDir, placed, written);
   }
-  const missing = [...wasm].map(([inner, file]) => ({ file, at: `${entryFolder}${inner}` }));
+  const missing = [...wasm]
+    .filter(([inner]) => !inEntry.has(inner))
+    .map(([inner, file]) => ({ file, at: `${entryFolder}${inner}` }));
   await placeAll(outDir, missing, written);
   await writeFile(join(outDir, 'pagefind', 'bundles.json'), JSON.stringify(bundleList(bundles)));
   written.push({ path: 'pagefind/bundles.json', ...searchFileKind('bundles.json') });
