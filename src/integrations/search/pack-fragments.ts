@@ -1,18 +1,15 @@
 // Rewrites a bundle Pagefind wrote: its fragments go into packs of consecutive pages (a file per
-// `PACK_PAGES` documents instead of one per document) and its metadata names pages by number.
+// `PACK_PAGES` documents instead of one per document), its metadata names pages by number, and
+// its word index is cut into smaller chunks (`recut-index.ts`).
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packFragments, PACK_PAGES } from '../../lib/search/fragment-packs.ts';
 import { sharedWasm } from '../../lib/search/bundles.ts';
-import {
-  decodeCbor,
-  encodeCbor,
-  numberPages,
-  withoutSignature,
-  withSignature,
-} from '../../lib/search/pagefind-meta.ts';
+import { recutIndex } from './recut-index.ts';
+import { decodeCbor, encodeCbor, type CborValue } from '../../lib/search/cbor.ts';
+import { numberPages, withoutSignature, withSignature } from '../../lib/search/pagefind-meta.ts';
 
 /** The packs of a bundle as its entry file lists them: pages per pack, and each language's packs in page order. */
 export interface FragmentPacks {
@@ -36,6 +33,7 @@ async function packLanguage(
   const metaFile = join(folder, `pagefind.${metaHash}.pf_meta`);
   const decoded = decodeCbor(withoutSignature(gunzipSync(await readFile(metaFile))));
   const { meta, hashes } = numberPages(decoded);
+  meta[2] = await recutIndex(folder, language, meta[2] as CborValue);
   const fragmentFile = (hash: string): string => join(folder, 'fragment', `${hash}.pf_fragment`);
   const fragments = await Promise.all(hashes.map((hash) => readFile(fragmentFile(hash))));
   const packs = packFragments(fragments, PACK_PAGES).map((bytes) => ({

@@ -3,10 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import buildBundles, { type BundleResult } from '../../../../src/integrations/search/bundles-thread.ts';
 import { idHash, spacingFor } from '../../../../src/lib/search/bundles.ts';
 import { buildCache } from '../../../../src/build/build-cache.ts';
+import { chunkWords } from '../../../../src/lib/search/index-chunks.ts';
+import { withoutSignature } from '../../../../src/lib/search/pagefind-meta.ts';
 import type { DocumentRecord } from '../../../../src/schemas/document.ts';
 
 const folders: string[] = [];
@@ -26,12 +29,15 @@ const record = (n: number): DocumentRecord => ({
 });
 
 // A build cache holding the records and rendered bodies the loader would have written.
-async function cacheWith(records: readonly DocumentRecord[]): Promise<string> {
+async function cacheWith(
+  records: readonly DocumentRecord[],
+  body = (id: string): string => `<p>Текст документа ${id}.</p>`,
+): Promise<string> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'search-bundles-'));
   folders.push(cacheDir);
   const { bodies } = buildCache(cacheDir);
   await bodies.make();
-  for (const { digest, id } of records) bodies.write(digest, `<p>Текст документа ${id}.</p>`);
+  for (const { digest, id } of records) bodies.write(digest, body(id));
   await buildCache(cacheDir).records.write(records);
   return cacheDir;
 }
@@ -90,5 +96,25 @@ describe('building search bundles from the loader records', () => {
     const kept = Object.entries(contents(after)).filter(([path]) => !path.startsWith('pagefind/'));
     expect(kept.length).toBeGreaterThan(0);
     for (const [path, hash] of kept) expect(before[path]).toBe(hash);
+  });
+
+  it('cuts the word index into chunks of about 24 kB of words, where Pagefind writes 20,000 positions', async () => {
+    // Long documents over a few hundred words: Pagefind's chunks come to 50 kB and more.
+    const stems = Array.from({ length: 300 }, (_, n) => `слово${String.fromCharCode(0x430 + (n % 32))}${n}`);
+    const body = (id: string): string => {
+      const n = Number(id.slice(4));
+      return `<p>${Array.from({ length: 1500 }, (_, at) => stems[(at * 7 + n * 13) % stems.length]).join(' ')}.</p>`;
+    };
+    const many = Array.from({ length: 60 }, (_, n) => record(n));
+    const built = await bundlesOf(await cacheWith(many, body), 100);
+    const folder = join((built.bundles[0] as { cached: string }).cached, 'index');
+    const chunks = readdirSync(folder).map((name) =>
+      chunkWords(withoutSignature(gunzipSync(readFileSync(join(folder, name))))),
+    );
+    const sizes = chunks.map((words) => words.reduce((sum, word) => sum + word.bytes.length, 0));
+    expect(new Set(chunks.flat().map(({ key }) => key)).size).toBeGreaterThanOrEqual(300);
+    // Its own words up to 24 kB, and copies of its keys' one-letter-longer forms kept elsewhere.
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(30 * 1024);
+    expect(chunks.every((words) => new Set(words.map(({ key }) => key)).size === words.length)).toBe(true);
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeCbor,
-  encodeCbor,
-  numberPages,
-  withoutSignature,
-  withSignature,
-  type CborValue,
-} from '../../../../src/lib/search/pagefind-meta.ts';
+import { decodeCbor, encodeCbor, type CborValue } from '../../../../src/lib/search/cbor.ts';
+import { numberPages, withoutSignature, withSignature } from '../../../../src/lib/search/pagefind-meta.ts';
 
 // Metadata shaped as Pagefind 1.6 writes it: version, pages, index chunks, filters, sorts, meta fields.
 const meta: CborValue = [
