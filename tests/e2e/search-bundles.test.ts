@@ -42,13 +42,19 @@ interface Report {
   reused: string[];
   bundles: { folder: string; key: string; documents: number; indexed: boolean }[];
 }
-// Wraps the WebAssembly module Pagefind's worker instantiates so that each search it runs is counted.
-const COUNT_SEARCHES = `self.searches = 0;
+// Wraps the WebAssembly module Pagefind's worker instantiates so that each search it runs is
+// counted, and takes at least `searchMs` (as a large bundle's search does).
+const countSearches = (searchMs: number): string => `self.searches = 0;
 const instantiate = WebAssembly.instantiate;
 WebAssembly.instantiate = async (...args) => {
   const made = await instantiate.apply(WebAssembly, args);
   const exports = { ...made.instance.exports };
-  exports.search = (...call) => ((self.searches += 1), made.instance.exports.search(...call));
+  exports.search = (...call) => {
+    self.searches += 1;
+    new BroadcastChannel('searches').postMessage(self.searches);
+    for (const until = Date.now() + ${searchMs}; Date.now() < until; );
+    return made.instance.exports.search(...call);
+  };
   return { instance: { exports }, module: made.module };
 };`;
 
@@ -118,12 +124,13 @@ async function showAll(total: number): Promise<void> {
 }
 
 // A page of the site, in a browser context of its own (no service worker, an empty cache), whose
-// Pagefind worker counts the searches its WebAssembly runs. `chunkDelayMs` holds back each index chunk.
-async function countingPage(chunkDelayMs = 0): Promise<Page> {
+// Pagefind worker counts the searches its WebAssembly runs. `chunkDelayMs` holds back each index
+// chunk, `searchMs` makes each search take that long.
+async function countingPage(chunkDelayMs = 0, searchMs = 0): Promise<Page> {
   const counting = await browser.newContext({ serviceWorkers: 'block' });
   await counting.route('**/pagefind-worker.js', async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, body: `${COUNT_SEARCHES}\n${await response.text()}` });
+    await route.fulfill({ response, body: `${countSearches(searchMs)}\n${await response.text()}` });
   });
   await counting.route('**/index/*.pf_index', async (route) => {
     await new Promise((done) => setTimeout(done, chunkDelayMs));
@@ -146,6 +153,11 @@ async function searches(counted: Page): Promise<number> {
 // the headlines it may be (`search-headline-marks.ts`).
 const bundleIndexes = (): number =>
   list.bundles.flatMap(({ languages }) => Object.values(languages).filter((count) => count > 0)).length;
+// The languages indexed: each is searched in its own index, bundle after bundle.
+const languages = (): number =>
+  new Set(
+    list.bundles.flatMap(({ languages: each }) => Object.keys(each).filter((lang) => (each[lang] ?? 0) > 0)),
+  ).size;
 
 describe('searching an archive indexed in several bundles', () => {
   it('indexes from the loader records while Astro bundles and renders, not from rendered pages', () => {
@@ -209,6 +221,28 @@ describe('searching an archive indexed in several bundles', () => {
     await counted.locator('main input[type="search"]').pressSequentially('снегопад', { delay: 80 });
     await expect.poll(() => searchStatus(counted).textContent()).toBe('Найден 21 результат');
     expect(await searches(counted)).toBe(2 * bundleIndexes());
+    await counted.context().close();
+  });
+
+  it('stops searching the bundles for a query typed over once its searches have begun', async () => {
+    // Slow searches, and the reader types on the moment the first query's first search begins.
+    const counted = await countingPage(0, 120);
+    await counted.goto(`${server.url}search/`);
+    await counted.evaluate(() => {
+      const channel = new BroadcastChannel('searches');
+      channel.onmessage = () => {
+        channel.close();
+        const box = document.querySelector<HTMLInputElement>('main input[type="search"]');
+        if (!box) return;
+        box.value = 'снегопад';
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+    });
+    await counted.locator('main input[type="search"]').fill('снег');
+    await expect.poll(() => searchStatus(counted).textContent()).toBe('Найден 21 результат');
+    // The last query makes two searches per bundle index; the first, run to its end, two more.
+    // Stopped, it makes two in each of the two bundles it had begun in each language's index.
+    expect(await searches(counted)).toBeLessThanOrEqual(2 * bundleIndexes() + 2 * 2 * languages());
     await counted.context().close();
   });
 

@@ -274,6 +274,28 @@ function datePlan(index: Index, options: Record<string, unknown>) {
   };
 }
 
+// The worker runs one bundle's search after another whatever is sent: two at a time keep it busy,
+// and a search that a later keystroke replaced stops after those two, not after every bundle.
+const IN_FLIGHT = 2;
+
+// `run` for each item, at most `IN_FLIGHT` at once and none once `signal` is aborted, in order.
+async function inTurn<T, R>(
+  items: readonly T[],
+  signal: AbortSignal | undefined,
+  run: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = [];
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let at = next++; at < items.length; at = next++) {
+      signal?.throwIfAborted();
+      out[at] = await run(items[at] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, lane));
+  return out;
+}
+
 // Each bundle scores with its own word frequencies and, in a date order, positions within itself,
 // and each falls back on its own: every bundle is searched, and the lists are merged here.
 async function searchIndex(
@@ -298,14 +320,12 @@ async function searchIndex(
       : response;
   };
   const responses = (
-    await Promise.all(
-      index.shards.map(async (shard) => {
-        const response = await search(shard);
-        return response
-          ? [{ ...response, results: fromPacks(index, shard, response.results, term), ...shard }]
-          : [];
-      }),
-    )
+    await inTurn(index.shards, signal, async (shard) => {
+      const response = await search(shard);
+      return response
+        ? [{ ...response, results: fromPacks(index, shard, response.results, term), ...shard }]
+        : [];
+    })
   ).flat();
   // What follows loads fragments: a search replaced meanwhile leaves the connections to the next.
   signal?.throwIfAborted();
