@@ -109,7 +109,9 @@ export async function measurePhraseSearch(dist: string, count = 200): Promise<Ph
   const browser = await launchBrowser();
   try {
     // No service worker: each query's fragments are fetched (or read from the HTTP cache) by the page.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    // A screen tall enough for ten results: the search page loads a result's fragment as it comes
+    // into view, and the first ten are read here.
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 2400 } });
     const page = await context.newPage();
     await page.goto(`${site}/search/`);
     return {
