@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packFragments, PACK_PAGES } from '../../lib/search/fragment-packs.ts';
 import { sharedWasm } from '../../lib/search/bundles.ts';
-import { recutIndex } from './recut-index.ts';
 import { decodeCbor, encodeCbor, type CborValue } from '../../lib/search/cbor.ts';
 import { numberPages, withoutSignature, withSignature } from '../../lib/search/pagefind-meta.ts';
+import { recutIndex } from './recut-index.ts';
 
 /** The packs of a bundle as its entry file lists them: pages per pack, and each language's packs in page order. */
 export interface FragmentPacks {
