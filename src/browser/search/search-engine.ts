@@ -100,7 +100,7 @@ interface Index {
   /** The language of its documents (one Pagefind index per language). */
   language: string;
   pages: number;
-  /** The bundles that hold the language, each an instance of the language's one worker and WebAssembly. */
+  /** The bundles that hold the language, each an instance of the language's one module and WebAssembly. */
   shards: Shard[];
   /** Whether every bundle's fragments are packed (the build packs all or, the dev server, none). */
   packed: boolean;
@@ -138,13 +138,13 @@ async function readBundles(
 const RANKING = { metaWeights: { date: 0 } };
 
 // Pagefind picks an instance's index by the page's `lang`, and its WebAssembly (which holds the
-// stemmer) is global to its worker: each language gets its own module copy, hence its own worker,
-// created while `lang` names that language. Each bundle of a language is an instance of that one
-// worker, searched on its own: merged into one instance (`mergeIndex`), every search of one bundle
-// would run all of them. The first instance loads the WebAssembly; every bundle's entry file names
-// the same file (`sharedWasm`), which the others then find in the browser's cache, and the module
-// keeps the one it loaded. A language's module loads from the entry bundle when it holds the
-// language, so its URL stays the same from build to build.
+// stemmer) is global to its module: each language gets its own module copy, created while `lang`
+// names that language. Each bundle of a language is an instance of that one module, searched on
+// its own: merged into one instance (`mergeIndex`), every search of one bundle would run all of
+// them. The first instance loads the WebAssembly; every bundle's entry file names the same file
+// (`sharedWasm`), which the others then find in the browser's cache, and the module keeps the one
+// it loaded. A language's module loads from the entry bundle when it holds the language, so its URL
+// stays the same from build to build.
 async function openIndexes(
   bundle: string,
   base: string,
@@ -168,6 +168,11 @@ async function openIndexes(
     highlightParam,
     excerptLength: 24,
     ranking: RANKING,
+    // In the page, not Pagefind's worker: the worker sends every match of every bundle searched to
+    // the page, each with a handle the page sends back one message at a time once it is collected.
+    // A common word matches a fifth of a large archive, so a typed query waited seconds on those
+    // messages; the searches themselves take milliseconds, and `nextTurn` runs them one per task.
+    noWorker: true,
     // The build's id instead of a timestamp lets the service worker serve the entry file offline.
     ...(metaCacheTag ? { metaCacheTag } : {}),
   };
@@ -274,9 +279,18 @@ function datePlan(index: Index, options: Record<string, unknown>) {
   };
 }
 
-// The worker runs one bundle's search after another whatever is sent: two at a time keep it busy,
-// and a search that a later keystroke replaced stops after those two, not after every bundle.
+// Two bundles at a time: one loads its fragments while the other is searched, and a search that a
+// later keystroke replaced stops after those two, not after every bundle.
 const IN_FLIGHT = 2;
+
+// Each search of a bundle runs in a task of its own, so a keystroke is handled between two of them
+// and the searches of a query it replaced stop there.
+async function nextTurn(signal: AbortSignal | undefined): Promise<void> {
+  await (typeof scheduler === 'undefined'
+    ? new Promise((resolve) => setTimeout(resolve, 0))
+    : scheduler.yield());
+  signal?.throwIfAborted();
+}
 
 // `run` for each item, at most `IN_FLIGHT` at once and none once `signal` is aborted, in order.
 async function inTurn<T, R>(
@@ -310,10 +324,14 @@ async function searchIndex(
   // index alone, for the engine to place (`search-headline-marks.ts`).
   const byHeadline = options['sort'] === undefined ? query : null;
   const search = async ({ api }: Shard) => {
-    if (term === null) return api.search(null, asked);
+    const ask = async (words: string | null, extra: Record<string, unknown>) => {
+      await nextTurn(signal);
+      return api.search(words, extra);
+    };
+    if (term === null) return ask(null, asked);
     const [response, short] = await Promise.all([
-      searchWithPhrases((words, extra) => api.search(words, extra), term, asked),
-      byHeadline === null ? null : shortHeadlines(byHeadline, (extra) => api.search(term, extra), asked),
+      searchWithPhrases((words, extra) => ask(words, extra), term, asked),
+      byHeadline === null ? null : shortHeadlines(byHeadline, (extra) => ask(term, extra), asked),
     ]);
     return response && byHeadline !== null
       ? { ...response, results: markHeadlines(response.results, short) }
@@ -434,7 +452,7 @@ export class SearchEngine {
     return this.#indexes;
   }
 
-  /** Closes the open indexes (and their workers): the next query opens the index the site serves now. */
+  /** Closes the open indexes: the next query opens the index the site serves now. */
   async reset(): Promise<void> {
     const open = this.#indexes;
     this.#indexes = undefined;
@@ -471,9 +489,8 @@ export class SearchEngine {
     // Pagefind is given words it stems right; the headlines and the suggestions read the reader's own.
     const preload = (words: string) => Promise.all(instances(indexes).map((api) => api.preload(words)));
     const asked = term === null ? null : await pagefindTerm(term, preload);
-    // The worker runs searches one after another: the index chunks load first, and a search that
-    // a later keystroke replaced meanwhile is never run, so the query typed last does not wait
-    // behind it.
+    // The index chunks load first, and a search that a later keystroke replaced meanwhile is never
+    // run, so the query typed last does not wait behind it.
     if (signal && asked !== null) await preload(asked);
     signal?.throwIfAborted();
     const answered = (
