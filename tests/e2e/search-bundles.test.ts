@@ -253,6 +253,32 @@ describe('searching an archive indexed in several bundles', () => {
     await counted.context().close();
   });
 
+  it('stops reading the fragments of a query typed over, and shows the one typed last', async () => {
+    const slow = await browser.newContext({ serviceWorkers: 'block' });
+    const typed = await slow.newPage();
+    // Slow packs: the first query is still reading its fragments when the reader types on.
+    await typed.route('**/*.pf_pack', async (route) => {
+      await new Promise((done) => setTimeout(done, 800));
+      await route.fallback().catch(() => undefined);
+    });
+    const stopped: string[] = [];
+    typed.on('requestfailed', (request) => {
+      if (request.url().endsWith('.pf_pack')) stopped.push(request.failure()?.errorText ?? '');
+    });
+    await typed.goto(`${server.url}search/`);
+    const reading = typed.waitForRequest((request) => request.url().endsWith('.pf_pack'));
+    await typed.locator('main input[type="search"]').fill('снег');
+    await reading;
+    await typed.locator('main input[type="search"]').fill('снегопад');
+    await expect
+      .poll(() => searchStatus(typed).textContent(), { timeout: 20_000 })
+      .toBe('Найден 21 результат');
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(stopped.every((error) => error.includes('ERR_ABORTED'))).toBe(true);
+    await expect.poll(() => typed.locator('main [data-search-result]').count()).toBeGreaterThan(0);
+    await slow.close();
+  });
+
   it('shows every result when the host refuses the ranged reads of the fragment packs', async () => {
     const refusing = await browser.newContext({ serviceWorkers: 'block' });
     const tried = await refusing.newPage();

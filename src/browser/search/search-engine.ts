@@ -242,14 +242,21 @@ async function withoutFallbacks<T extends RawResponse>(responses: T[], term: str
   return verdicts.includes(true) ? responses.filter((_, at) => verdicts[at] !== false) : responses;
 }
 
-// A packed bundle's results read their fragments from its packs, as Pagefind's own data would.
-function fromPacks(index: Index, shard: Shard, results: RawResult[], term: string | null): RawResult[] {
+// A packed bundle's results read their fragments from its packs, as Pagefind's own data would,
+// until a later query replaces the one they answer.
+function fromPacks(
+  index: Index,
+  shard: Shard,
+  results: RawResult[],
+  term: string | null,
+  signal: AbortSignal | undefined,
+): RawResult[] {
   const { reader } = shard;
   if (!index.packed || !reader) return results;
   return results.map((result) => ({
     ...result,
     data: async () => {
-      const fragment = await reader.read(result.id);
+      const fragment = await reader.read(result.id, signal);
       return {
         ...fragment,
         url: resultUrl(index.base, text(fragment['url']), index.highlightParam, term ?? ''),
@@ -341,7 +348,7 @@ async function searchIndex(
     await inTurn(index.shards, signal, async (shard) => {
       const response = await search(shard);
       return response
-        ? [{ ...response, results: fromPacks(index, shard, response.results, term), ...shard }]
+        ? [{ ...response, results: fromPacks(index, shard, response.results, term, signal), ...shard }]
         : [];
     })
   ).flat();
@@ -407,7 +414,7 @@ function toHit(data: ResultData, score: number): SearchHit {
 }
 
 // One result that cannot be read (a fragment that failed to load, data the page cannot use) is
-// left out; the others still show.
+// left out; the others still show. One of a query typed over is no longer asked for.
 function pending(result: RawResult, score: number): PendingHit {
   let loaded: Promise<SearchHit | null> | undefined;
   return {
@@ -416,7 +423,8 @@ function pending(result: RawResult, score: number): PendingHit {
         .data()
         .then((data) => toHit(data, score))
         .catch((error: unknown) => {
-          console.warn('search: a result could not be shown', error);
+          if ((error as Error | undefined)?.name !== 'AbortError')
+            console.warn('search: a result could not be shown', error);
           return null;
         })),
   };

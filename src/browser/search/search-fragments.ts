@@ -15,15 +15,19 @@ async function range(
   url: string,
   first: number,
   last: number,
+  signal: AbortSignal | undefined,
 ): Promise<{ bytes: Uint8Array; whole: boolean }> {
-  const response = await fetch(url, { headers: { Range: `bytes=${first}-${last}` } });
+  const response = await fetch(url, { headers: { Range: `bytes=${first}-${last}` }, signal: signal ?? null });
   return answered(url, response);
 }
 
 // The whole file, checked with the host rather than taken from the browser's cache: what a read
 // falls back on when a range failed.
-async function wholeFile(url: string): Promise<{ bytes: Uint8Array; whole: boolean }> {
-  return answered(url, await fetch(url, { cache: 'no-cache' }));
+async function wholeFile(
+  url: string,
+  signal: AbortSignal | undefined,
+): Promise<{ bytes: Uint8Array; whole: boolean }> {
+  return answered(url, await fetch(url, { cache: 'no-cache', signal: signal ?? null }));
 }
 
 async function answered(url: string, response: Response): Promise<{ bytes: Uint8Array; whole: boolean }> {
@@ -48,27 +52,42 @@ export class FragmentReader {
   readonly #packed: PackedFragments;
   // Whole packs, when the host sent them whole.
   readonly #wholes = new Map<string, Uint8Array>();
-  // Fragments read, as Pagefind keeps them: a page found again costs nothing.
-  readonly #fragments = new Map<string, Promise<Record<string, unknown>>>();
+  // Fragments read, as Pagefind keeps them: a page found again costs nothing. A read still under
+  // way keeps the signal of the search it is for.
+  readonly #fragments = new Map<
+    string,
+    { fragment: Promise<Record<string, unknown>>; signal?: AbortSignal }
+  >();
 
   constructor(packed: PackedFragments) {
     this.#packed = packed;
   }
 
-  /** The fragment of the page whose result id is `id`, as Pagefind's data. */
-  read(id: string): Promise<Record<string, unknown>> {
-    let fragment = this.#fragments.get(id);
-    if (!fragment) {
-      // A read that failed (a range a host or a cache on the way answered wrong) is made once
-      // more from the whole pack, so a result is left out only when its pack cannot be had at all.
-      fragment = this.#read(id).catch(() => this.#read(id, true));
-      fragment.catch(() => this.#fragments.delete(id));
-      this.#fragments.set(id, fragment);
-    }
+  /**
+   * The fragment of the page whose result id is `id`, as Pagefind's data; its requests stop once
+   * `signal` aborts (a query typed over), which leaves the connections to the query that replaced it.
+   */
+  read(id: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    const kept = this.#fragments.get(id);
+    if (kept && kept.signal?.aborted !== true) return kept.fragment;
+    // A read that failed (a range a host or a cache on the way answered wrong) is made once
+    // more from the whole pack, so a result is left out only when its pack cannot be had at all.
+    const fragment = this.#read(id, false, signal).catch((error: unknown) => {
+      if (signal?.aborted === true) throw error;
+      return this.#read(id, true, signal);
+    });
+    const entry: { fragment: typeof fragment; signal?: AbortSignal } = signal
+      ? { fragment, signal }
+      : { fragment };
+    this.#fragments.set(id, entry);
+    fragment.then(
+      () => delete entry.signal,
+      () => this.#fragments.get(id) === entry && this.#fragments.delete(id),
+    );
     return fragment;
   }
 
-  async #read(id: string, whole = false): Promise<Record<string, unknown>> {
+  async #read(id: string, whole: boolean, signal: AbortSignal | undefined): Promise<Record<string, unknown>> {
     const page = Number.parseInt(id, 36);
     const { pack, slot } = packPlace(page, this.#packed.pages);
     const name = this.#packed.packs[pack];
@@ -80,11 +99,13 @@ export class FragmentReader {
     const read = kept
       ? { bytes: kept, whole: true }
       : whole
-        ? await wholeFile(url)
-        : await range(url, 4 * slot, 4 * slot + 7);
+        ? await wholeFile(url, signal)
+        : await range(url, 4 * slot, 4 * slot + 7, signal);
     if (read.whole) this.#wholes.set(url, read.bytes);
     const { start, end } = fragmentRange(read.bytes, read.whole ? slot : 0);
-    const fragment = read.whole ? read.bytes.subarray(start, end) : (await range(url, start, end - 1)).bytes;
+    const fragment = read.whole
+      ? read.bytes.subarray(start, end)
+      : (await range(url, start, end - 1, signal)).bytes;
     const text = new TextDecoder().decode(withoutSignature(await gunzip(fragment)));
     return JSON.parse(text) as Record<string, unknown>;
   }

@@ -27,12 +27,21 @@ export function byMonth<T extends Dated>(items: readonly T[]): Map<string, T[]> 
   return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+// Every page and list asks again for the slugs of the names it shows: an archive has a few thousand
+// names, and transliterating one costs tens of microseconds (0.46 s a rebuild at 10,000 documents).
+const slugs = new Map<string, string>();
+
 /**
  * The URL slug of a name such as a place or an author (`Санкт-Петербург` → `sankt-peterburg`); a
  * name ASCII cannot spell (`Ⰰⰱ`, `Ⲙⲁⲛ`) gets a stable fingerprint of its letters, as file names do.
  */
 export function nameSlug(name: string): string {
-  return segmentSlug(name.normalize('NFC'));
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = segmentSlug(name.normalize('NFC'));
+    slugs.set(name, slug);
+  }
+  return slug;
 }
 
 /**
