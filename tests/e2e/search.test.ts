@@ -145,6 +145,20 @@ describe('searching the archive', () => {
     await expect(page.evaluate(() => (window as unknown as { replaced: number }).replaced)).resolves.toBe(1);
   });
 
+  it("keeps the space typed between two words at a reader's pace, and searches both", async () => {
+    await search({ q: 'гололёд' });
+    await box().fill('');
+    await box().focus();
+    // A pause after the space longer than the one that starts a search: the first word is searched.
+    await page.keyboard.type('снегопад ', { delay: 150 });
+    await page.waitForTimeout(300);
+    await page.keyboard.type('москва', { delay: 150 });
+    await expect(box().inputValue()).resolves.toBe('снегопад москва');
+    await expect
+      .poll(() => page.locator('main .results').getAttribute('data-query'), { timeout: 5_000 })
+      .toBe('снегопад москва');
+  });
+
   it('moves through results with the arrow keys, back with Esc, and opens one with Enter', async () => {
     await search({ q: 'снегопад', sort: 'oldest' });
     await box().focus();

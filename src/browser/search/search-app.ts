@@ -110,7 +110,10 @@ export class SearchApp extends HTMLElement {
     }
     this.#state = state;
     this.#part<HTMLSelectElement>('select[name="sort"]').value = state.sort;
-    this.#part<HTMLInputElement>('input[type="search"]').value = state.query;
+    // The box keeps what the reader is typing: the query is its words trimmed, and writing that
+    // back would take away the space typed before the next word.
+    const box = this.#part<HTMLInputElement>('input[type="search"]');
+    if (box.value.trim() !== state.query) box.value = state.query;
     this.#limit = PAGE;
     void this.#search();
   }
