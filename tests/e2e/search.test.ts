@@ -240,6 +240,19 @@ describe('searching the archive', () => {
     ]);
   });
 
+  it('loads no correction code for a query whose words the results found in other forms', async () => {
+    const other = await browser.newPage();
+    const loaded: string[] = [];
+    other.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+    // «переговорам» stands nowhere in the archive; «переговоров» and «переговоры» do.
+    await openSearch(other, server.url, { q: 'переговорам' });
+    await expect.poll(() => other.locator('main .results').getAttribute('data-query')).toBe('переговорам');
+    await other.waitForLoadState('networkidle');
+    await expect(other.locator('main .results').getAttribute('data-corrected')).resolves.toBeNull();
+    expect(loaded.filter((path) => path.includes('typo-correction'))).toEqual([]);
+    await other.close();
+  });
+
   it('loads the fragments of the first screen of results only, however many headlines hold the query', async () => {
     const other = await browser.newPage({ viewport: { width: 1280, height: 500 } });
     await openSearch(other, server.url, { q: 'гололёд' });

@@ -71,8 +71,8 @@ export class WordSuggester {
     return typos.typoCorrections(query, (word) => entries.get(word), matched);
   }
 
-  // The vocabulary entries for the words of a query that the results did not find; null when
-  // there is none.
+  // The vocabulary entries for the words of a query that the results did not find, in any form;
+  // null when there is none.
   async #open(
     query: string,
     matched: readonly string[],
@@ -86,6 +86,8 @@ export class WordSuggester {
       this.#lib = undefined;
     }));
     const words = open.filter((word) => !lib.isMatchedWord(word, matched));
+    // The results found every word in another form: nothing to correct, and no more to load.
+    if (words.length === 0) return null;
     const entries = new Map<string, VocabularyEntry[]>();
     await Promise.all(words.map(async (word) => entries.set(word, await this.#entries(lib, word))));
     return { lib, get: (word) => entries.get(word) ?? [] };
