@@ -286,8 +286,8 @@ function datePlan(index: Index, options: Record<string, unknown>) {
   };
 }
 
-// Two bundles at a time: one loads its fragments while the other is searched, and a search that a
-// later keystroke replaced stops after those two, not after every bundle.
+// Two bundles at a time: one can load its index chunks while the other is searched (a query not
+// preloaded loads them as it searches), and a replaced search begins no further bundle.
 const IN_FLIGHT = 2;
 
 // Each search of a bundle runs in a task of its own, so a keystroke is handled between two of them
@@ -337,7 +337,7 @@ async function searchIndex(
     };
     if (term === null) return ask(null, asked);
     const [response, short] = await Promise.all([
-      searchWithPhrases((words, extra) => ask(words, extra), term, asked),
+      searchWithPhrases(ask, term, asked),
       byHeadline === null ? null : shortHeadlines(byHeadline, (extra) => ask(term, extra), asked),
     ]);
     return response && byHeadline !== null

@@ -69,7 +69,7 @@ export class FragmentReader {
    */
   read(id: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
     const kept = this.#fragments.get(id);
-    if (kept && kept.signal?.aborted !== true) return kept.fragment;
+    if (kept && !kept.signal?.aborted) return kept.fragment;
     // A read that failed (a range a host or a cache on the way answered wrong) is made once
     // more from the whole pack, so a result is left out only when its pack cannot be had at all.
     const fragment = this.#read(id, false, signal).catch((error: unknown) => {
