@@ -263,9 +263,18 @@ export async function main(argv: string[]): Promise<void> {
     // Each rebuild starts from the one before, as deploys follow each other; the seeds are restored after.
     const undo: (() => Promise<void>)[] = [];
     try {
+      const options = { seeds, cache, dist, maxRss, ...(config ? { config } : {}) };
       for (const rebuildCase of rebuildCases(docs)) {
+        // Best of two, as Hugo's figure is: the change is made, built, undone and built, then made
+        // and built again, so both measured builds start from the same state.
+        const first = await rebuildCase.apply(seeds);
+        const once = await astroBuild(`${label}-${rebuildCase.name}`, options);
+        await first();
+        if (rebuildCase.name !== 'no-change') await astroBuild(`${label}-${rebuildCase.name}-undone`, options);
         undo.unshift(await rebuildCase.apply(seeds));
-        rebuilds[rebuildCase.name] = await astroBuild(`${label}-${rebuildCase.name}`, { seeds, cache, dist, maxRss, ...(config ? { config } : {}) });
+        const twice = await astroBuild(`${label}-${rebuildCase.name}`, options);
+        rebuilds[rebuildCase.name] = once.run.seconds < twice.run.seconds ? once : twice;
+        console.log(`  rebuild ${rebuildCase.name}: ${once.run.seconds} s, ${twice.run.seconds} s`);
       }
     } finally {
       for (const step of undo) await step();

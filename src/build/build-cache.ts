@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { TermCounts } from '../lib/document/terms.ts';
 import type { Problem } from '../lib/seed/problems.ts';
 import type { DocumentRecord } from '../schemas/document.ts';
 import { digestFolder, type DigestFolder } from './digest-folder.ts';
@@ -19,6 +20,7 @@ export const CACHE_NAMES = {
   output: 'archive-output.json',
   lock: 'archive-build.lock',
   searchBundles: 'search-bundles',
+  searchRuns: 'search-runs',
   builtFiles: 'built-files.json',
 } as const;
 
@@ -30,6 +32,12 @@ export const OUTPUT_NAMES = { manifest: '.archive-output.json', lock: '.archive-
 
 /** A document's words for the "did you mean" vocabulary: lower-case word → times it occurs. */
 export type WordCounts = Record<string, number>;
+
+/** What the derive step counted in a document: its words, and its stemmed terms for related documents. */
+export interface DocumentCounts {
+  words: WordCounts;
+  terms: TermCounts;
+}
 
 /** A document's places and authors and the line of the dateline naming them, for the check of names. */
 export interface DocumentNames {
@@ -77,12 +85,14 @@ export interface BuildCache {
   };
   /** Each document's rendered body, `<digest>.html`. */
   bodies: DigestFolder;
-  /** Each document's words, `<digest>.json`. */
+  /** Each document's counts (`DocumentCounts`), `<digest>.json`. */
   words: DigestFolder;
   /** The rendered body HTML of a document, by the digest its record or store entry carries. */
   body: (entry: { id: string; digest?: number | string }) => string;
   /** The words of the document with this digest, as its loader wrote them. */
   wordsOf: (digest: string) => WordCounts;
+  /** The stemmed terms of the document with this digest, as its loader wrote them. */
+  termsOf: (digest: string) => TermCounts;
   /** The outcome of each seed file the last sync read, by digest. */
   seeds: {
     read: () => Promise<Map<string, SeedOutcome>>;
@@ -100,6 +110,8 @@ export interface BuildCache {
   builtFiles: CacheFile;
   /** The folder of search bundles, one `<key>/` each. */
   searchBundles: string;
+  /** The folder of the runs search bundles are merged from, as Pagefind wrote them, one `<key>/` each. */
+  searchRuns: string;
   /** The lock a build holds on the cache folder. */
   lock: string;
 }
@@ -156,7 +168,8 @@ export function buildCache(cacheDir: string): BuildCache {
     bodies,
     words,
     body: (entry) => readBody(bodies, entry),
-    wordsOf: (digest) => JSON.parse(words.read(digest)) as WordCounts,
+    wordsOf: (digest) => (JSON.parse(words.read(digest)) as DocumentCounts).words,
+    termsOf: (digest) => (JSON.parse(words.read(digest)) as DocumentCounts).terms,
     seeds: {
       read: async () => {
         const outcomes = await readJson<unknown>(seeds, {});
@@ -170,6 +183,7 @@ export function buildCache(cacheDir: string): BuildCache {
     output: cacheFile(at(CACHE_NAMES.output)),
     builtFiles: cacheFile(at(CACHE_NAMES.builtFiles)),
     searchBundles: at(CACHE_NAMES.searchBundles),
+    searchRuns: at(CACHE_NAMES.searchRuns),
     lock: at(CACHE_NAMES.lock),
   };
 }

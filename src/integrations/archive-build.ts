@@ -58,7 +58,7 @@ async function finish(
   const search = await clock.time('search', async () => {
     const { value } = await run.search.result;
     const files = await publishSearch(outDir, value.bundles, settings.searchReport);
-    await noteWritten(
+    noteWritten(
       present,
       outDir,
       files.map((file) => file.path),
@@ -71,7 +71,7 @@ async function finish(
   const vocabulary = await clock.time('vocabulary', async () => {
     const { value, end } = await run.vocabulary.result;
     const files = await writeVocabulary(outDir, value, vocabularyLog);
-    await noteWritten(present, outDir, files);
+    noteWritten(present, outDir, files);
     return { files, end };
   });
   clock.record({ name: 'vocabulary (parallel)', start: run.vocabulary.start, end: vocabulary.end });
@@ -92,7 +92,7 @@ async function finish(
       logger.fork('archive:offline'),
     ),
   );
-  await noteWritten(present, outDir, offline);
+  noteWritten(present, outDir, offline);
   await run.kept.record(present);
   await clock.report(
     { report: settings.buildReport, phasesFile: settings.buildPhasesFile },

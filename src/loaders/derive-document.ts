@@ -4,7 +4,7 @@ import { countWords, excerpt } from '../lib/document/excerpt.ts';
 import { pageText } from '../lib/seed/long-text.ts';
 import type { ParsedSeed } from '../lib/seed/parse-seed.ts';
 import { createRenderer } from '../lib/document/render-html.ts';
-import { termCounts } from '../lib/document/terms.ts';
+import { termCounts, type TermCounts } from '../lib/document/terms.ts';
 import { countWordsInto } from '../lib/search/vocabulary.ts';
 import rehypeTypograf from '../plugins/rehype-typograf.ts';
 import type { DocumentFields } from '../schemas/document.ts';
@@ -25,6 +25,12 @@ export interface Derived {
   html: string;
   /** Its words for the "did you mean" vocabulary. */
   words: WordCounts;
+  /**
+   * Its most frequent stemmed terms, for related documents: kept in the build cache beside its
+   * words, not in the content store, which every build reads, writes and bundles whole (they were
+   * half of it).
+   */
+  terms: TermCounts;
 }
 
 const render = createRenderer([rehypeTypograf]);
@@ -55,10 +61,10 @@ export function deriveDocument({ file, seed }: DeriveInput, fallbackLang: string
       description: excerpt(seed.paragraphs[0] ?? seed.title, 200),
       words: countWords([seed.title, ...seed.paragraphs]),
       source: file,
-      terms: termCounts(texts),
       lang: detectLanguage(texts.join('\n'), { fallback: fallbackLang }),
     },
     html: render(page.paragraphs),
     words: Object.fromEntries(counts),
+    terms: termCounts(texts),
   };
 }

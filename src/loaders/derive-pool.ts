@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { threadPool } from '../build/off-thread.ts';
-import deriveBatch, { type DerivedSeed, type DeriveTask } from './derive-thread.ts';
+import type { DerivedSeed, DeriveTask } from './derive-thread.ts';
 
 /** Runs derive batches on worker threads when there is much to do, inline when there is little. */
 export interface Deriver {
@@ -22,11 +22,17 @@ export function createDeriver(threads = availableParallelism() - 1): Deriver {
     threads > 0
       ? threadPool<DeriveTask, DerivedSeed[]>(new URL('./derive-thread.ts', import.meta.url), threads)
       : undefined;
+  // Loaded when a document is first derived here: its typography and language models took 0.2 s of
+  // every rebuild, though a rebuild with nothing changed derives nothing.
+  let inline: Promise<typeof import('./derive-thread.ts')> | undefined;
   return {
-    derive: (task) => {
+    derive: async (task) => {
       // While every thread has a batch waiting, the calling thread takes this one itself: it would
       // otherwise sit idle until the threads catch up (content sync at 10,000 documents: 10.6 → 9.0 s).
-      if (!pool || task.seeds.length < MIN_BATCH_FOR_THREADS || pool.queued > 0) return deriveBatch(task);
+      if (!pool || task.seeds.length < MIN_BATCH_FOR_THREADS || pool.queued > 0) {
+        inline ??= import('./derive-thread.ts');
+        return (await inline).default(task);
+      }
       return pool.run(task);
     },
     close: async () => {

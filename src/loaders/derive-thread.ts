@@ -1,6 +1,6 @@
 import { ingestSeed } from '../lib/seed/ingest.ts';
 import type { DocumentFields } from '../schemas/document.ts';
-import { bodiesFolder, wordsFolder, type SeedOutcome } from '../build/build-cache.ts';
+import { bodiesFolder, wordsFolder, type DocumentCounts, type SeedOutcome } from '../build/build-cache.ts';
 import { BuildStop } from '../build/build-stop.ts';
 import { deriveDocument } from './derive-document.ts';
 
@@ -46,7 +46,10 @@ export default async function deriveBatch(task: DeriveTask): Promise<DerivedSeed
     try {
       const derived = deriveDocument({ file, seed: result.seed }, task.fallbackLang);
       bodies.write(digest, derived.html);
-      words.write(digest, JSON.stringify(derived.words));
+      words.write(
+        digest,
+        JSON.stringify({ words: derived.words, terms: derived.terms } satisfies DocumentCounts),
+      );
       return { outcome, fields: derived.fields };
     } catch (error) {
       if (error instanceof BuildStop) return { outcome, fault: error.message };

@@ -73,7 +73,7 @@ const error = (file: string, reason: string): Problem => ({ file, line: 1, reaso
 function stillMade(pass: Pass, outcome: SeedOutcome, digest: string): boolean {
   if (!outcome.ok) return true;
   const entry = String(pass.context.store.get(outcome.slug)?.digest ?? '');
-  if (entry === digest) return pass.cache.bodies.has(digest) && pass.cache.words.has(digest);
+  if (entry === digest) return pass.cache.bodies.had(digest) && pass.cache.words.had(digest);
   return pass.read.has(entry);
 }
 

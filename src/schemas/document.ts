@@ -14,8 +14,6 @@ export const documentSchema = z.object({
   source: z.string(),
   /** Language of the text (ISO 639-1), detected at build time; sets the page's `lang`. */
   lang: z.string().min(2),
-  /** The document's most frequent stemmed terms and their counts, for related documents. */
-  terms: z.record(z.string(), z.number().int().positive()),
 });
 
 /** A document as pages receive it. */

@@ -90,7 +90,7 @@ export function keptOutput(folders: KeptOutputFolders): KeptOutput {
       const manifest =
         (await readManifest(outDir)) ??
         (known && { state: 'built' as const, files: known.files.map(([path]) => path) });
-      const present = await scanOutput(outDir);
+      const present = scanOutput(outDir);
       const others = foreignFiles(manifest, present.keys());
       foreignAtStart = others;
       foreign = new Map([...present].filter(([path]) => others.has(path)));
@@ -111,8 +111,8 @@ export function keptOutput(folders: KeptOutputFolders): KeptOutput {
         [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url)).split(sep).join('/')),
       );
       // Astro (7.4) copies the public folder with its files' own times: written, though unchanged.
-      for (const path of (await scanOutput(folders.publicDir)).keys()) pages.add(path);
-      const now = await scanOutput(outDir);
+      for (const path of scanOutput(folders.publicDir).keys()) pages.add(path);
+      const now = scanOutput(outDir);
       const stale = [...now].filter(([path, [size, mtime]]) => {
         const old = before.get(path);
         return !pages.has(path) && old?.[0] === size && old[1] === mtime;

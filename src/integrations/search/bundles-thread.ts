@@ -1,15 +1,22 @@
 // Builds the search index bundles of the loader's records into the build cache, on a thread of
-// its own (see `src/integrations/search/search-index.ts`): unchanged bundles are found there by content key.
+// its own (see `src/integrations/search/search-index.ts`): each bundle is merged from runs Pagefind
+// indexed apart, and unchanged bundles and runs are found there by content key.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bundleFolder, bundleKeyText, planBundles, spacingFor } from '../../lib/search/bundles.ts';
+import {
+  bundleFolder,
+  bundleKeyText,
+  bundleRuns,
+  planBundles,
+  spacingFor,
+} from '../../lib/search/bundles.ts';
 import { searchDocument, searchUrl } from '../../lib/search/document.ts';
 import { buildCache, type BuildCache } from '../../build/build-cache.ts';
 import { codeDigest } from '../../build/code-digest.ts';
 import type { DocumentRecord } from '../../schemas/document.ts';
-import { entryPacks, packBundle, type FragmentPacks } from './pack-fragments.ts';
+import { entryPacks, mergeBundle, type EarlierChunks, type FragmentPacks } from './merge-bundle.ts';
 import {
   closePagefind,
   indexDocuments,
@@ -40,11 +47,14 @@ export interface BuiltBundle {
   first: string;
   last: string;
   languages: Record<string, number>;
-  /** Its fragments' packs (`src/integrations/search/pack-fragments.ts`). */
+  /** Its fragments' packs (`src/integrations/search/merge-bundle.ts`). */
   packs: FragmentPacks | undefined;
   /** False when the bundle was reused from the cache. */
   indexed: boolean;
-  /** Time spent indexing it, 0 when reused. */
+  /** The runs it is merged from, and how many of them Pagefind indexed in this build. */
+  runs: number;
+  runsIndexed: number;
+  /** Time spent indexing and merging it, 0 when reused. */
   ms: number;
 }
 
@@ -53,9 +63,6 @@ export interface BundleResult {
   bundles: BuiltBundle[];
   end: number;
 }
-
-// Files of Pagefind's ready-made interfaces: the site loads none of them from a further bundle.
-const unusedInFurtherBundles = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
 
 // This module, by its path from the project's root: it and every module it runs write the bundles.
 const SEARCH_CODE = 'src/integrations/search/bundles-thread.ts';
@@ -69,11 +76,11 @@ export function bundleName(entry: string): string {
   return createHash('sha256').update(entry).digest('hex').slice(0, 16);
 }
 
-async function index(
+// Indexes one run's documents with Pagefind into `folder`, as Pagefind writes them.
+async function indexRun(
   members: readonly DocumentRecord[],
   cache: BuildCache,
   folder: string,
-  tail: boolean,
 ): Promise<void> {
   const documents = function* () {
     for (const record of members) {
@@ -83,39 +90,85 @@ async function index(
   const building = `${folder}.part`;
   await rm(building, { recursive: true, force: true });
   await indexDocuments(documents(), (pagefindIndex) => writeBundle(pagefindIndex, building));
-  await packBundle(building);
-  if (!tail) {
-    const names = await readdir(building);
-    await Promise.all(
-      names.filter((name) => unusedInFurtherBundles.test(name)).map((name) => rm(join(building, name))),
-    );
-  }
   await rename(building, folder);
+}
+
+// Merges the runs into the bundle `folder`, through a folder of its own so a failure leaves none.
+async function mergeRuns(
+  runs: readonly string[],
+  folder: string,
+  tail: boolean,
+  earlier: EarlierChunks,
+): Promise<void> {
+  const building = `${folder}.part`;
+  await rm(building, { recursive: true, force: true });
+  await mergeBundle(runs, building, tail, earlier);
+  await rename(building, folder);
+}
+
+// The index chunks of the bundles the cache holds, by name: a bundle merged again after an edit
+// takes the unchanged ones from its earlier version.
+async function earlierChunks(bundles: string): Promise<EarlierChunks> {
+  const chunks = new Map<string, string>();
+  for (const name of await readdir(bundles)) {
+    if (name.endsWith('.part')) continue;
+    const index = join(bundles, name, 'index');
+    const files = await readdir(index).catch(() => []);
+    for (const file of files) chunks.set(file, join(index, file));
+  }
+  return chunks;
+}
+
+const keyOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+// Drops every folder of `parent` this build does not use.
+async function keepOnly(parent: string, used: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(parent))
+    if (!used.has(name)) await rm(join(parent, name), { recursive: true, force: true });
 }
 
 /** Plans the bundles of the records, indexes those the cache lacks and drops the cached ones no longer used. */
 export default async function buildBundles(task: BundleTask): Promise<BundleResult> {
   const { records } = task;
   const store = buildCache(task.cacheDir);
-  const cache = store.searchBundles;
-  await mkdir(cache, { recursive: true });
+  await mkdir(store.searchBundles, { recursive: true });
+  await mkdir(store.searchRuns, { recursive: true });
   // The code that writes a bundle (this worker, the search document, with the packages) is in its key.
   const code = await codeDigest([SEARCH_CODE]);
   const indexer = `pagefind ${pagefindVersion()}, code ${code}`;
+  const ids = records.map((record) => record.id);
+  const spacing = spacingFor(task.bundleSize);
   const bundles: BuiltBundle[] = [];
+  const usedRuns = new Set<string>();
+  const earlier = await earlierChunks(store.searchBundles);
   try {
-    for (const range of planBundles(
-      records.map((record) => record.id),
-      spacingFor(task.bundleSize),
-    )) {
+    for (const range of planBundles(ids, spacing)) {
       const members = records.slice(range.start, range.end);
       // The tail's key says it is the tail: it alone keeps Pagefind's interface files.
-      const text = bundleKeyText({ indexer: range.tail ? `${indexer}, entry` : indexer, members });
-      const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
-      const cached = join(cache, key);
+      const key = keyOf(bundleKeyText({ indexer: range.tail ? `${indexer}, entry` : indexer, members }));
+      const runs = bundleRuns(ids, range, spacing).map(({ start, end }) => {
+        const runMembers = records.slice(start, end);
+        const runKey = keyOf(bundleKeyText({ indexer: `${indexer}, run`, members: runMembers }));
+        usedRuns.add(runKey);
+        return { members: runMembers, folder: join(store.searchRuns, runKey) };
+      });
+      const cached = join(store.searchBundles, key);
       const started = performance.now();
       const indexed = !existsSync(join(cached, 'pagefind-entry.json'));
-      if (indexed) await index(members, store, cached, range.tail);
+      let runsIndexed = 0;
+      if (indexed) {
+        for (const run of runs) {
+          if (existsSync(join(run.folder, 'pagefind-entry.json'))) continue;
+          await indexRun(run.members, store, run.folder);
+          runsIndexed += 1;
+        }
+        await mergeRuns(
+          runs.map((run) => run.folder),
+          cached,
+          range.tail,
+          earlier,
+        );
+      }
       const entry = await readFile(join(cached, 'pagefind-entry.json'), 'utf8');
       bundles.push({
         folder: bundleFolder(bundleName(entry), range.tail),
@@ -127,14 +180,15 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
         languages: languageCounts(entry),
         packs: entryPacks(entry),
         indexed,
+        runs: runs.length,
+        runsIndexed,
         ms: indexed ? Math.round(performance.now() - started) : 0,
       });
     }
   } finally {
     await closePagefind();
   }
-  const kept = new Set(bundles.map((bundle) => bundle.key));
-  for (const name of await readdir(cache))
-    if (!kept.has(name)) await rm(join(cache, name), { recursive: true, force: true });
+  await keepOnly(store.searchBundles, new Set(bundles.map((bundle) => bundle.key)));
+  await keepOnly(store.searchRuns, usedRuns);
   return { bundles, end: Date.now() };
 }

@@ -29,16 +29,20 @@ export function report(bundles: readonly BuiltBundle[]): {
   return {
     indexed: bundles.filter((bundle) => bundle.indexed).map((bundle) => bundle.folder),
     reused: bundles.filter((bundle) => !bundle.indexed).map((bundle) => bundle.folder),
-    bundles: bundles.map(({ folder, key, documents, first, last, languages, indexed, ms }) => ({
-      folder,
-      key,
-      documents,
-      first,
-      last,
-      languages,
-      indexed,
-      ms,
-    })),
+    bundles: bundles.map(
+      ({ folder, key, documents, first, last, languages, indexed, runs, runsIndexed, ms }) => ({
+        folder,
+        key,
+        documents,
+        first,
+        last,
+        languages,
+        indexed,
+        runs,
+        runsIndexed,
+        ms,
+      }),
+    ),
   };
 }
 
@@ -50,7 +54,10 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 export function logBundles(logger: AstroIntegrationLogger, bundles: readonly BuiltBundle[]): void {
   const indexed = bundles.filter((bundle) => bundle.indexed);
   const documents = bundles.reduce((sum, bundle) => sum + bundle.documents, 0);
-  const list = indexed.map((bundle) => `${bundle.folder} ${bundle.documents} in ${seconds(bundle.ms)}`);
+  const list = indexed.map(
+    (bundle) =>
+      `${bundle.folder} ${bundle.documents} in ${seconds(bundle.ms)}, ${bundle.runsIndexed} of ${bundle.runs} runs indexed`,
+  );
   logger.info(
     `${documents} documents in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}: ${indexed.length} indexed` +
       (list.length > 0 ? ` (${list.join(', ')})` : '') +

@@ -1,6 +1,4 @@
 import type { Dated } from '../site/order.ts';
-import { relatedDocuments, type RelatedOptions } from './related.ts';
-import type { TermCounts } from './terms.ts';
 
 /** What a link to another document shows: its headline as typeset for display, and its date. */
 export interface DocumentLink {
@@ -18,7 +16,7 @@ export interface DocumentLinks {
 
 /** A document as the link builder sees it. */
 export interface LinkableDocument extends Dated {
-  data: { date: string; headline: string; terms: TermCounts };
+  data: { date: string; headline: string };
 }
 
 const link = (entry: LinkableDocument): DocumentLink => ({
@@ -27,25 +25,13 @@ const link = (entry: LinkableDocument): DocumentLink => ({
   date: entry.data.date,
 });
 
-/** The ids of each document's related documents, for documents in newest-first order. */
-export function relatedIds(
-  newestFirst: readonly LinkableDocument[],
-  options: RelatedOptions = {},
-): Map<string, string[]> {
-  return relatedDocuments(
-    newestFirst.map((entry) => ({ id: entry.id, terms: entry.data.terms })),
-    options,
-  );
-}
-
 /**
- * Computes, for documents in newest-first order, each one's newer, older and related documents;
- * `related` gives the related ids when they are known already (as `relatedIds` gives them).
+ * Computes, for documents in newest-first order, each one's newer, older and related documents,
+ * from the ids of each one's related documents (`src/lib/document/related.ts`).
  */
 export function documentLinks(
   newestFirst: readonly LinkableDocument[],
-  options: RelatedOptions = {},
-  related: ReadonlyMap<string, readonly string[]> = relatedIds(newestFirst, options),
+  related: ReadonlyMap<string, readonly string[]>,
 ): Map<string, DocumentLinks> {
   const byId = new Map(newestFirst.map((entry) => [entry.id, entry]));
   const links = new Map<string, DocumentLinks>();

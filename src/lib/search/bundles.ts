@@ -95,6 +95,29 @@ export function planBundles(ids: readonly string[], spacing: BundleSpacing): Bun
   return ranges;
 }
 
+/** Documents `[start, end)` of the date-ordered list that Pagefind indexes together. */
+export interface IndexRun {
+  start: number;
+  end: number;
+}
+
+/**
+ * The runs a bundle is indexed in: its documents cut after each one that ends a level-1 run. A
+ * bundle is merged from its runs (`src/lib/search/index-merge.ts`), so an edit re-indexes the
+ * run of the edited document (about `tail` documents), not its bundle.
+ */
+export function bundleRuns(ids: readonly string[], range: BundleRange, spacing: BundleSpacing): IndexRun[] {
+  const runs: IndexRun[] = [];
+  let start = range.start;
+  for (let at = range.start; at + 1 < range.end; at += 1) {
+    if (idHash(ids[at] as string) % spacing.tail !== 0) continue;
+    runs.push({ start, end: at + 1 });
+    start = at + 1;
+  }
+  runs.push({ start, end: range.end });
+  return runs;
+}
+
 /** What a bundle's content key is made of: everything that decides the bytes Pagefind writes. */
 export interface BundleKeyParts {
   /** Pagefind's version and the digest of the code that writes the bundle, as one string. */

@@ -15,18 +15,18 @@ describe('the survey of a built site', () => {
     const time = new Date('2026-01-01T00:00:00Z');
     writeFileSync(page, '<p>главная</p>');
     utimesSync(page, time, time);
-    const first = listBuiltFiles(directory, await scanOutput(directory));
+    const first = listBuiltFiles(directory, scanOutput(directory));
     expect(first.files).toEqual([
       expect.objectContaining({ path: 'index.html', revision: revisionOf('<p>главная</p>') }),
     ]);
     // Same size and time: what the last survey learnt stands (the build left the file in place).
     writeFileSync(page, '<p>новости</p>');
     utimesSync(page, time, time);
-    const kept = listBuiltFiles(directory, await scanOutput(directory), first.known);
+    const kept = listBuiltFiles(directory, scanOutput(directory), first.known);
     expect(kept.files[0]?.revision).toBe(revisionOf('<p>главная</p>'));
     // A rewritten file has a new modification time: it is read again.
     utimesSync(page, time, new Date(time.getTime() + 1000));
-    const read = listBuiltFiles(directory, await scanOutput(directory), first.known);
+    const read = listBuiltFiles(directory, scanOutput(directory), first.known);
     expect(read.files[0]?.revision).toBe(revisionOf('<p>новости</p>'));
   });
 
@@ -37,7 +37,7 @@ describe('the survey of a built site', () => {
     writeFileSync(join(directory, 'doc/a/index.html'), '<h1>А</h1>');
     const record = { title: 'А б', headline: 'А\u00a0б', date: '2024-01-01', places: [], authors: [] };
     const records = [{ ...record, id: 'a', digest: 'd1', lang: 'ru' }];
-    const present = await scanOutput(directory);
+    const present = scanOutput(directory);
     const site = await surveyBuiltSite({ directory, base: '/news/', cacheDir, records, present });
     expect(site.titles).toEqual([['/news/doc/a/', 'А\u00a0б']]);
     expect(site.files.map((file) => file.path)).toEqual(['doc/a/index.html']);

@@ -98,6 +98,40 @@ describe('building search bundles from the loader records', () => {
     for (const [path, hash] of kept) expect(before[path]).toBe(hash);
   });
 
+  it('re-indexes only the run of an edited document, and merges its bundle into the bytes a cold build writes', async () => {
+    const body = (id: string): string => `<p>Текст документа ${id}.</p>`;
+    const cacheDir = await cacheWith(records, body);
+    const built = await bundlesOf(cacheDir, 4);
+    expect(built.bundles.reduce((sum, bundle) => sum + bundle.runsIndexed, 0)).toBe(
+      built.bundles.reduce((sum, bundle) => sum + bundle.runs, 0),
+    );
+    // The first document of a closed bundle merged from more than one run.
+    let start = 0;
+    const target = built.bundles.find((bundle) => {
+      if (bundle.runs > 1 && !bundle.folder.startsWith('pagefind/')) return true;
+      start += bundle.documents;
+      return false;
+    });
+    if (!target) throw new Error('no closed bundle of several runs');
+    const editedId = (records[start] as DocumentRecord).id;
+    const edited = records.map((one) =>
+      one.id === editedId ? { ...one, digest: `${one.digest}-edited` } : one,
+    );
+    const editedBody = (id: string): string =>
+      id === editedId ? '<p>Ледоход начался на Волге.</p>' : body(id);
+
+    const editedDir = await cacheWith(edited, editedBody);
+    for (const folder of ['searchBundles', 'searchRuns'] as const) {
+      rmSync(buildCache(editedDir)[folder], { recursive: true, force: true });
+      await cp(buildCache(cacheDir)[folder], buildCache(editedDir)[folder], { recursive: true });
+    }
+    const after = await bundlesOf(editedDir, 4);
+    expect(after.bundles.filter((bundle) => bundle.indexed).map((bundle) => bundle.runsIndexed)).toEqual([1]);
+    expect(after.bundles.find((bundle) => bundle.indexed)?.runs).toBe(target.runs);
+    const cold = await bundlesOf(await cacheWith(edited, editedBody), 4);
+    expect(contents(after)).toEqual(contents(cold));
+  });
+
   it('cuts the word index into chunks of about 24 kB of words, where Pagefind writes 20,000 positions', async () => {
     // Long documents over a few hundred words: Pagefind's chunks come to 50 kB and more.
     const stems = Array.from({ length: 300 }, (_, n) => `слово${String.fromCharCode(0x430 + (n % 32))}${n}`);
