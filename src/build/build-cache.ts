@@ -13,6 +13,7 @@ export const CACHE_NAMES = {
   records: 'archive-records.json',
   bodies: 'archive-bodies',
   words: 'archive-words',
+  terms: 'archive-terms',
   seeds: 'archive-seeds.json',
   sync: 'archive-sync.json',
   related: 'archive-related.json',
@@ -32,12 +33,6 @@ export const OUTPUT_NAMES = { manifest: '.archive-output.json', lock: '.archive-
 
 /** A document's words for the "did you mean" vocabulary: lower-case word → times it occurs. */
 export type WordCounts = Record<string, number>;
-
-/** What the derive step counted in a document: its words, and its stemmed terms for related documents. */
-export interface DocumentCounts {
-  words: WordCounts;
-  terms: TermCounts;
-}
 
 /** A document's places and authors and the line of the dateline naming them, for the check of names. */
 export interface DocumentNames {
@@ -85,8 +80,10 @@ export interface BuildCache {
   };
   /** Each document's rendered body, `<digest>.html`. */
   bodies: DigestFolder;
-  /** Each document's counts (`DocumentCounts`), `<digest>.json`. */
+  /** Each document's words, `<digest>.json`. */
   words: DigestFolder;
+  /** Each document's stemmed terms for related documents, `<digest>.json`. */
+  terms: DigestFolder;
   /** The rendered body HTML of a document, by the digest its record or store entry carries. */
   body: (entry: { id: string; digest?: number | string }) => string;
   /** The words of the document with this digest, as its loader wrote them. */
@@ -143,7 +140,7 @@ export function bodiesFolder(directory: string): DigestFolder {
   return digestFolder(directory, '.html');
 }
 
-/** The words folder of a cache (the only part a derive thread is given, by its path). */
+/** The words or terms folder of a cache (the only parts a derive thread is given, by their paths). */
 export function wordsFolder(directory: string): DigestFolder {
   return digestFolder(directory, '.json');
 }
@@ -156,6 +153,7 @@ export function buildCache(cacheDir: string): BuildCache {
   // bundled into the build whole, and bodies are most of its weight (docs/benchmarks.md).
   const bodies = bodiesFolder(at(CACHE_NAMES.bodies));
   const words = wordsFolder(at(CACHE_NAMES.words));
+  const terms = wordsFolder(at(CACHE_NAMES.terms));
   const seeds = at(CACHE_NAMES.seeds);
   const sync = cacheFile(at(CACHE_NAMES.sync));
   return {
@@ -167,9 +165,10 @@ export function buildCache(cacheDir: string): BuildCache {
     },
     bodies,
     words,
+    terms,
     body: (entry) => readBody(bodies, entry),
-    wordsOf: (digest) => (JSON.parse(words.read(digest)) as DocumentCounts).words,
-    termsOf: (digest) => (JSON.parse(words.read(digest)) as DocumentCounts).terms,
+    wordsOf: (digest) => JSON.parse(words.read(digest)) as WordCounts,
+    termsOf: (digest) => JSON.parse(terms.read(digest)) as TermCounts,
     seeds: {
       read: async () => {
         const outcomes = await readJson<unknown>(seeds, {});

@@ -1,6 +1,6 @@
 import { ingestSeed } from '../lib/seed/ingest.ts';
 import type { DocumentFields } from '../schemas/document.ts';
-import { bodiesFolder, wordsFolder, type DocumentCounts, type SeedOutcome } from '../build/build-cache.ts';
+import { bodiesFolder, wordsFolder, type SeedOutcome } from '../build/build-cache.ts';
 import { BuildStop } from '../build/build-stop.ts';
 import { deriveDocument } from './derive-document.ts';
 
@@ -11,10 +11,11 @@ export interface SeedBytes {
   bytes: Uint8Array;
 }
 
-/** One batch of changed seed files for a worker thread, and where their bodies and words go. */
+/** One batch of changed seed files for a worker thread, and where their bodies, words and terms go. */
 export interface DeriveTask {
   bodies: string;
   words: string;
+  terms: string;
   fallbackLang: string;
   seeds: SeedBytes[];
 }
@@ -29,12 +30,13 @@ export interface DerivedSeed {
 }
 
 /**
- * Decodes, parses and derives a batch of seed files, writing each document's body and words under
+ * Decodes, parses and derives a batch of seed files, writing each document's body, words and terms under
  * its digest (runs in a worker thread, or inline).
  */
 export default async function deriveBatch(task: DeriveTask): Promise<DerivedSeed[]> {
   const bodies = bodiesFolder(task.bodies);
   const words = wordsFolder(task.words);
+  const terms = wordsFolder(task.terms);
   return task.seeds.map(({ file, digest, bytes }): DerivedSeed => {
     // The sync read no file over the size limit: it is checked there, once, before reading.
     const result = ingestSeed(file, bytes);
@@ -46,10 +48,8 @@ export default async function deriveBatch(task: DeriveTask): Promise<DerivedSeed
     try {
       const derived = deriveDocument({ file, seed: result.seed }, task.fallbackLang);
       bodies.write(digest, derived.html);
-      words.write(
-        digest,
-        JSON.stringify({ words: derived.words, terms: derived.terms } satisfies DocumentCounts),
-      );
+      words.write(digest, JSON.stringify(derived.words));
+      terms.write(digest, JSON.stringify(derived.terms));
       return { outcome, fields: derived.fields };
     } catch (error) {
       if (error instanceof BuildStop) return { outcome, fault: error.message };

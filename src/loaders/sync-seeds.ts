@@ -73,7 +73,8 @@ const error = (file: string, reason: string): Problem => ({ file, line: 1, reaso
 function stillMade(pass: Pass, outcome: SeedOutcome, digest: string): boolean {
   if (!outcome.ok) return true;
   const entry = String(pass.context.store.get(outcome.slug)?.digest ?? '');
-  if (entry === digest) return pass.cache.bodies.had(digest) && pass.cache.words.had(digest);
+  if (entry === digest)
+    return [pass.cache.bodies, pass.cache.words, pass.cache.terms].every((folder) => folder.had(digest));
   return pass.read.has(entry);
 }
 
@@ -91,6 +92,7 @@ function seedOf(pass: Pass, file: string, read: ReadResult): Seed {
 const task = (pass: Pass, seeds: DeriveTask['seeds']): DeriveTask => ({
   bodies: pass.cache.bodies.directory,
   words: pass.cache.words.directory,
+  terms: pass.cache.terms.directory,
   fallbackLang: pass.options.lang,
   seeds,
 });
@@ -215,7 +217,9 @@ async function finish(pass: Pass): Promise<void> {
   for (const id of store.keys()) if (!pass.owners.has(id)) store.delete(id);
   const entries = [...store.values()];
   const keep = new Set(entries.map((entry) => String(entry.digest)));
-  await Promise.all([pass.cache.bodies.prune(keep), pass.cache.words.prune(keep)]);
+  await Promise.all(
+    [pass.cache.bodies, pass.cache.words, pass.cache.terms].map((folder) => folder.prune(keep)),
+  );
   await pass.cache.records.write(entries.map(recordOf));
   await pass.cache.seeds.write(pass.outcomes);
   pass.summary.documents = pass.owners.size;
@@ -232,7 +236,7 @@ async function finish(pass: Pass): Promise<void> {
  */
 export async function syncSeeds(options: SyncOptions, context: Context): Promise<SyncReport> {
   const cache = buildCache(options.cacheDir);
-  await Promise.all([cache.bodies.make(), cache.words.make()]);
+  await Promise.all([cache.bodies.make(), cache.words.make(), cache.terms.make()]);
   const fingerprint = await ingestFingerprint(options);
   const previous = await cache.seeds.read();
   const { files, ignored } = await scanSeedsFolder(options.directory);

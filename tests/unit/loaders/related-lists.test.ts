@@ -22,13 +22,12 @@ const expected = (list: typeof documents, count: number): Map<string, string[]> 
     { count },
   );
 
-// A build cache holding each document's counts as the derive step writes them.
+// A build cache holding each document's terms as the derive step writes them.
 async function cacheWithTerms(): Promise<string> {
   const cacheDir = await mkdtemp(join(tmpdir(), 'related-'));
-  const { words } = buildCache(cacheDir);
-  await words.make();
-  for (const [digest, text] of Object.entries(texts))
-    words.write(digest, JSON.stringify({ words: {}, terms: termCounts([text]) }));
+  const { terms } = buildCache(cacheDir);
+  await terms.make();
+  for (const [digest, text] of Object.entries(texts)) terms.write(digest, JSON.stringify(termCounts([text])));
   return cacheDir;
 }
 

@@ -20,7 +20,7 @@ async function cacheWith(documents: Record<string, string>): Promise<string> {
   const records = Object.entries(documents).map(([id, text], index) => {
     const counts = new Map<string, number>();
     countWordsInto(text, counts);
-    folder.write(`digest-${id}`, JSON.stringify({ words: Object.fromEntries(counts), terms: {} }));
+    folder.write(`digest-${id}`, JSON.stringify(Object.fromEntries(counts)));
     const date = `2025-01-0${index + 1}`;
     return { id, digest: `digest-${id}`, title: id, headline: id, date, places: [], authors: [], lang: 'ru' };
   });
