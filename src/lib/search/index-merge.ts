@@ -49,10 +49,13 @@ interface ParsedWord {
   forms: { form: string; pages: PageList }[] | undefined;
 }
 
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
 const text = (cursor: CborCursor, what: string): string => {
   const head = cursor.head();
   if (head.major !== 3) throw new Error(`pf_index: ${what} expected`);
-  return new TextDecoder().decode(cursor.take(head.value));
+  return decoder.decode(cursor.take(head.value));
 };
 
 function parseWord(word: IndexWord): ParsedWord {
@@ -93,7 +96,7 @@ class Bytes {
   }
 }
 
-const utf8 = (value: string): Uint8Array => new TextEncoder().encode(value);
+const utf8 = (value: string): Uint8Array => encoder.encode(value);
 
 // The page lists of one word from several runs as one list: each run's pages move up by the pages
 // of the runs before it, which changes only the step of its first page.
