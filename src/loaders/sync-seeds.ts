@@ -217,9 +217,8 @@ async function finish(pass: Pass): Promise<void> {
   for (const id of store.keys()) if (!pass.owners.has(id)) store.delete(id);
   const entries = [...store.values()];
   const keep = new Set(entries.map((entry) => String(entry.digest)));
-  await Promise.all(
-    [pass.cache.bodies, pass.cache.words, pass.cache.terms].map((folder) => folder.prune(keep)),
-  );
+  // A gone document's words stay until the vocabulary is counted: it takes them out of its last count.
+  await Promise.all([pass.cache.bodies, pass.cache.terms].map((folder) => folder.prune(keep)));
   await pass.cache.records.write(entries.map(recordOf));
   await pass.cache.seeds.write(pass.outcomes);
   pass.summary.documents = pass.owners.size;

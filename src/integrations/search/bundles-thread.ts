@@ -12,18 +12,12 @@ import {
   planBundles,
   spacingFor,
 } from '../../lib/search/bundles.ts';
-import { searchDocument, searchUrl } from '../../lib/search/document.ts';
-import { buildCache, type BuildCache } from '../../build/build-cache.ts';
+import { buildCache } from '../../build/build-cache.ts';
 import { codeDigest } from '../../build/code-digest.ts';
 import type { DocumentRecord } from '../../schemas/document.ts';
 import { entryPacks, mergeBundle, type EarlierChunks, type FragmentPacks } from './merge-bundle.ts';
-import {
-  closePagefind,
-  indexDocuments,
-  languageCounts,
-  pagefindVersion,
-  writeBundle,
-} from './pagefind-adapter.ts';
+import { indexRun, RUN_CODE } from './index-run.ts';
+import { closePagefind, languageCounts, pagefindVersion } from './pagefind-adapter.ts';
 
 /** What the thread is asked to build. */
 export interface BundleTask {
@@ -76,23 +70,6 @@ export function bundleName(entry: string): string {
   return createHash('sha256').update(entry).digest('hex').slice(0, 16);
 }
 
-// Indexes one run's documents with Pagefind into `folder`, as Pagefind writes them.
-async function indexRun(
-  members: readonly DocumentRecord[],
-  cache: BuildCache,
-  folder: string,
-): Promise<void> {
-  const documents = function* () {
-    for (const record of members) {
-      yield { url: searchUrl(record.id), html: searchDocument(record, cache.body(record)) };
-    }
-  };
-  const building = `${folder}.part`;
-  await rm(building, { recursive: true, force: true });
-  await indexDocuments(documents(), (pagefindIndex) => writeBundle(pagefindIndex, building));
-  await rename(building, folder);
-}
-
 // Merges the runs into the bundle `folder`, through a folder of its own so a failure leaves none.
 async function mergeRuns(
   runs: readonly string[],
@@ -136,6 +113,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
   // The code that writes a bundle (this worker, the search document, with the packages) is in its key.
   const code = await codeDigest([SEARCH_CODE]);
   const indexer = `pagefind ${pagefindVersion()}, code ${code}`;
+  const runIndexer = `pagefind ${pagefindVersion()}, run code ${await codeDigest([RUN_CODE])}`;
   const ids = records.map((record) => record.id);
   const spacing = spacingFor(task.bundleSize);
   const bundles: BuiltBundle[] = [];
@@ -148,7 +126,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
       const key = keyOf(bundleKeyText({ indexer: range.tail ? `${indexer}, entry` : indexer, members }));
       const runs = bundleRuns(ids, range, spacing).map(({ start, end }) => {
         const runMembers = records.slice(start, end);
-        const runKey = keyOf(bundleKeyText({ indexer: `${indexer}, run`, members: runMembers }));
+        const runKey = keyOf(bundleKeyText({ indexer: runIndexer, members: runMembers }));
         usedRuns.add(runKey);
         return { members: runMembers, folder: join(store.searchRuns, runKey) };
       });

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import type { IngestSummary } from '../../../src/loaders/ingest-report.ts';
 import { buildCache } from '../../../src/build/build-cache.ts';
+import { buildChunks } from '../../../src/integrations/search/vocabulary-chunks.ts';
 import { syncSeeds, type SyncOptions } from '../../../src/loaders/sync-seeds.ts';
 
 // Every file decoded is counted, and every report is kept instead of written.
@@ -119,7 +120,7 @@ describe('syncing the seeds folder', () => {
     expect(decoded.files).toEqual(['encoding-ascii.txt']);
   });
 
-  it('drops the record, body and words of a deleted file', async () => {
+  it('drops the record, body and terms of a deleted file, and its words once the vocabulary counted them out', async () => {
     await syncSeeds(options, context);
     const before = await buildCache(options.cacheDir).records.read();
     await rm(join(options.directory, 'encoding-ascii.txt'));
@@ -130,6 +131,11 @@ describe('syncing the seeds folder', () => {
     );
     const bodies = await readdir(join(options.cacheDir, 'archive-bodies'));
     expect(bodies.sort()).toEqual(after.map((entry) => `${entry.digest}.html`).sort());
+    expect((await readdir(join(options.cacheDir, 'archive-terms'))).length).toBe(after.length);
+    expect(await readdir(join(options.cacheDir, 'archive-words'))).toEqual(
+      expect.arrayContaining(before.map((entry) => `${entry.digest}.json`)),
+    );
+    await buildChunks(options.cacheDir, after);
     expect((await readdir(join(options.cacheDir, 'archive-words'))).length).toBe(after.length);
   });
 });

@@ -6,6 +6,7 @@ import { offThread } from '../../../../src/build/off-thread.ts';
 import { buildChunks } from '../../../../src/integrations/search/vocabulary-chunks.ts';
 import { countWordsInto, vocabularyChunks } from '../../../../src/lib/search/vocabulary.ts';
 import { buildCache } from '../../../../src/build/build-cache.ts';
+import type { DocumentRecord } from '../../../../src/schemas/document.ts';
 
 const texts = {
   a: 'Переговоры в Кремле продолжились. Переговоры идут.',
@@ -51,6 +52,27 @@ describe('the vocabulary chunks', () => {
     expect(await chunksOf(cacheDir)).toEqual(first);
     await buildCache(cacheDir).records.write([]);
     expect(await chunksOf(cacheDir)).toEqual(new Map());
+  });
+
+  it('move the last count by the words of the documents added and gone, to what a full count gives', async () => {
+    const cacheDir = await cacheWith(texts);
+    const [first, unread, ...others] = (await buildCache(cacheDir).records.read()) as DocumentRecord[];
+    if (!first || !unread) throw new Error('two documents expected');
+    await chunksOf(cacheDir);
+    // An edit: the first document's old words go, its new ones come; the others' are never read.
+    const { words, vocabulary } = buildCache(cacheDir);
+    const edited = { ...first, digest: `${first.digest}-edited` };
+    words.write(edited.digest, JSON.stringify({ ледоход: 3, переговоры: 1 }));
+    const kept = words.read(unread.digest);
+    await rm(words.path(unread.digest));
+    const now = [edited, unread, ...others];
+    const moved = await buildChunks(cacheDir, now);
+    expect(moved.get(`${'л'.codePointAt(0)?.toString(16)}-7.json`)).toBe('[["ледоход",3]]');
+    // Counted out, the gone words are deleted; a count from nothing gives the same chunks.
+    expect(buildCache(cacheDir).words.had(first.digest)).toBe(false);
+    words.write(unread.digest, kept);
+    await rm(vocabulary.path);
+    expect(await buildChunks(cacheDir, now)).toEqual(moved);
   });
 
   it('are the same counted on a thread of their own', async () => {
