@@ -94,7 +94,7 @@ describe('building the fixture archive', () => {
     const output = inject('siteBuildOutput');
     // The fixture's build cache may already hold the bundle from an earlier run.
     expect(output).toMatch(
-      /5 documents in 1 bundle: (?:1 indexed \(pagefind\/ 5 in [\d.]+ s\), 0 reused|0 indexed, 1 reused)/u,
+      /5 documents in 1 bundle: (?:1 indexed \(pagefind\/ 5 in [\d.]+ s, 1 of 1 runs indexed\), 0 reused|0 indexed, 1 reused)/u,
     );
     expect(output).toMatch(
       /build phases: .*render [\d.]+ s \([^)]*\) · render \(paths\) [\d.]+ s · search [\d.]+ s · search \(parallel\) [\d.]+ s · vocabulary [\d.]+ s · vocabulary \(parallel\) [\d.]+ s/u,
