@@ -118,7 +118,8 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
   const spacing = spacingFor(task.bundleSize);
   const bundles: BuiltBundle[] = [];
   const usedRuns = new Set<string>();
-  const earlier = await earlierChunks(store.searchBundles);
+  // Listed when a bundle is first merged: a build that merges none lists nothing.
+  let earlier: Promise<EarlierChunks> | undefined;
   try {
     for (const range of planBundles(ids, spacing)) {
       const members = records.slice(range.start, range.end);
@@ -144,7 +145,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
           runs.map((run) => run.folder),
           cached,
           range.tail,
-          earlier,
+          await (earlier ??= earlierChunks(store.searchBundles)),
         );
       }
       const entry = await readFile(join(cached, 'pagefind-entry.json'), 'utf8');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sharedWasm } from '../../lib/search/bundles.ts';
 import { encodeCbor, type CborValue } from '../../lib/search/cbor.ts';
+import { searchFileKind } from '../../lib/search/files.ts';
 import { packFragments, PACK_PAGES } from '../../lib/search/fragment-packs.ts';
 import { chunkOf, chunkRanges, cutIndex, type IndexCut } from '../../lib/search/index-chunks.ts';
 import { byteOrder, mergeFilter, mergeWords } from '../../lib/search/index-merge.ts';
@@ -25,13 +26,13 @@ export interface FragmentPacks {
 // of 9,700 documents), which the file budget of static hosts allows (docs/benchmarks.md has the sizes measured).
 const CUT: IndexCut = { chunkBytes: 24 * 1024, formBytes: 4 * 1024 };
 
-// Files of Pagefind's ready-made interfaces: the site loads none of them from a further bundle.
-const unusedInFurtherBundles = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/u;
 // A run's own files, which the merge writes anew.
 const mergedAnew = /^(?:pagefind-entry\.json|.*\.pf_meta)$/u;
 
-const compress = (value: CborValue | Uint8Array): Uint8Array =>
-  gzipSync(withSignature(value instanceof Uint8Array ? value : encodeCbor(value)), { level: 9 });
+const compress = (value: CborValue): Uint8Array => gzipSync(withSignature(encodeCbor(value)), { level: 9 });
+
+const hashOf = (bytes: Uint8Array, length: number): string =>
+  createHash('sha256').update(bytes).digest('hex').slice(0, length);
 
 /** Index chunks of the bundles already built, by file name (`index/<name>.pf_index`) to their path. */
 export type EarlierChunks = ReadonlyMap<string, string>;
@@ -52,7 +53,7 @@ function compressChunk(signed: Uint8Array, name: string, earlier: EarlierChunks)
 function names(language: string, files: readonly Uint8Array[]): string[] {
   const taken = new Set<string>();
   return files.map((bytes) => {
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hash = hashOf(bytes, 64);
     let length = 7;
     while (taken.has(`${language}_${hash.slice(0, length)}`)) length += 1;
     const name = `${language}_${hash.slice(0, length)}`;
@@ -107,9 +108,7 @@ async function writeLanguage(
     runs.flatMap((run) => run.fragments),
     PACK_PAGES,
   );
-  const packNames = packs.map(
-    (bytes) => `${language}_${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`,
-  );
+  const packNames = packs.map((bytes) => `${language}_${hashOf(bytes, 10)}`);
   await writeAll(join(folder, 'fragment'), packs, packNames, 'pf_pack');
 
   const [first] = runs as [RunLanguage];
@@ -123,7 +122,7 @@ async function writeLanguage(
   meta[2] = chunkRanges(cut).map(({ from, to }, at) => [from, to, chunkNames[at] as string]);
   meta[3] = filterNames.map((name, at) => [name, filterFiles[at] as string]);
   const compressed = compress([...meta, ...first.meta.slice(5)]);
-  const metaName = `${language}_${createHash('sha256').update(compressed).digest('hex').slice(0, 10)}`;
+  const metaName = `${language}_${hashOf(compressed, 10)}`;
   await writeFile(join(folder, `pagefind.${metaName}.pf_meta`), compressed);
   return { meta: metaName, packs: packNames, pages: pages.reduce((sum, count) => sum + count, 0) };
 }
@@ -135,7 +134,8 @@ async function copyRuntime(runs: readonly string[], folder: string, tail: boolea
     for (const entry of await readdir(run, { withFileTypes: true })) {
       const { name } = entry;
       if (!entry.isFile() || copied.has(name) || mergedAnew.test(name)) continue;
-      if (!tail && unusedInFurtherBundles.test(name)) continue;
+      // Pagefind's ready-made interfaces: the site loads none of them from a further bundle.
+      if (!tail && searchFileKind(name).kind === 'unused') continue;
       copied.add(name);
       await copyFile(join(run, name), join(folder, name));
     }
