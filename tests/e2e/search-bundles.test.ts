@@ -42,20 +42,26 @@ interface Report {
   reused: string[];
   bundles: { folder: string; key: string; documents: number; indexed: boolean }[];
 }
-// Wraps the WebAssembly module Pagefind instantiates in the page so that each search it runs is
-// counted, and takes at least `searchMs` (as a large bundle's search does).
-const countSearches = (searchMs: number): string => `self.searches = 0;
+// Wraps the WebAssembly module Pagefind instantiates in a search worker so that each search it runs
+// is told to the page (which counts them in \`self.searches\`), and takes at least \`searchMs\` (as a
+// large bundle's search does).
+const countSearches = (searchMs: number): string => `const told = new BroadcastChannel('searches');
 const instantiate = WebAssembly.instantiate;
 WebAssembly.instantiate = async (...args) => {
   const made = await instantiate.apply(WebAssembly, args);
   const exports = { ...made.instance.exports };
   exports.search = (...call) => {
-    self.searches += 1;
-    self.onSearch?.(self.searches);
+    told.postMessage('search');
     for (const until = Date.now() + ${searchMs}; Date.now() < until; );
     return made.instance.exports.search(...call);
   };
   return { instance: { exports }, module: made.module };
+};
+`;
+const countInPage = `self.searches = 0;
+new BroadcastChannel('searches').onmessage = () => {
+  self.searches += 1;
+  self.onSearch?.(self.searches);
 };`;
 
 const readReport = (): Report => JSON.parse(readFileSync(join(root, 'search-index.json'), 'utf8')) as Report;
@@ -124,11 +130,15 @@ async function showAll(total: number): Promise<void> {
 }
 
 // A page of the site, in a browser context of its own (no service worker, an empty cache), that
-// counts the searches Pagefind's WebAssembly runs. `chunkDelayMs` holds back each index chunk,
-// `searchMs` makes each search take that long.
+// counts the searches Pagefind's WebAssembly runs in its search workers. `chunkDelayMs` holds back
+// each index chunk, `searchMs` makes each search take that long.
 async function countingPage(chunkDelayMs = 0, searchMs = 0): Promise<Page> {
   const counting = await browser.newContext({ serviceWorkers: 'block' });
-  await counting.addInitScript(countSearches(searchMs));
+  await counting.addInitScript(countInPage);
+  await counting.route('**/_astro/search-worker-*.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: countSearches(searchMs) + (await response.text()) });
+  });
   await counting.route('**/index/*.pf_index', async (route) => {
     await new Promise((done) => setTimeout(done, chunkDelayMs));
     await route.fallback();
@@ -205,19 +215,30 @@ describe('searching an archive indexed in several bundles', () => {
     await counted.context().close();
   });
 
-  it('searches in the page, each bundle in a task of its own, so no match crosses to a worker and back', async () => {
+  it('searches the bundles in a worker, so the page answers the reader while they are searched', async () => {
     const counted = await countingPage(0, 60);
     await counted.goto(`${server.url}search/`);
     await counted.locator('main input[type="search"]').fill('снегопад');
-    // The page answers between two searches: it is seen with some of the query's searches run.
+    // The page answers while the bundles are searched: it is seen with some of the searches run,
+    // and a timer of its own is never held up by a search (each takes 60 ms here).
     const seen = new Set<number>();
+    const late = counted.evaluate(async () => {
+      let most = 0;
+      for (let tick = 0; tick < 40; tick += 1) {
+        const asked = performance.now();
+        await new Promise((done) => setTimeout(done, 10));
+        most = Math.max(most, performance.now() - asked - 10);
+      }
+      return most;
+    });
     await expect
       .poll(async () => seen.add(await searches(counted)) && searchStatus(counted).textContent())
       .toBe('Найден 21 результат');
     const total = 2 * bundleIndexes();
     expect(await searches(counted)).toBe(total);
     expect([...seen].some((count) => count > 0 && count < total)).toBe(true);
-    expect(counted.workers()).toEqual([]);
+    expect(counted.workers().length).toBeGreaterThan(0);
+    expect(await late).toBeLessThan(50);
     await counted.context().close();
   });
 
@@ -229,6 +250,58 @@ describe('searching an archive indexed in several bundles', () => {
     await expect.poll(() => searchStatus(counted).textContent()).toBe('Найден 21 результат');
     expect(await searches(counted)).toBe(2 * bundleIndexes());
     await counted.context().close();
+  });
+
+  it("fetches every bundle's entry and metadata at once, not one bundle after another", async () => {
+    const slow = await browser.newContext({ serviceWorkers: 'block' });
+    // Slow metadata: opened one bundle after another, the later bundles' would wait for the first's.
+    await slow.route('**/*.pf_meta', async (route) => {
+      await new Promise((done) => setTimeout(done, 400));
+      await route.fallback();
+    });
+    const asked: string[] = [];
+    let answered = 0;
+    slow.on('request', (request) => {
+      if (request.url().endsWith('.pf_meta') && answered === 0) asked.push(request.url());
+    });
+    slow.on('requestfinished', (request) => {
+      if (request.url().endsWith('.pf_meta')) answered += 1;
+    });
+    const opened = await slow.newPage();
+    await openSearch(opened, server.url, { q: 'снегопад' });
+    await expect(searchStatus(opened).textContent()).resolves.toBe('Найден 21 результат');
+    // Every language's metadata of every bundle was asked for before the first came back.
+    expect(new Set(asked).size).toBe(bundleIndexes());
+    await slow.close();
+  });
+
+  it('registers the service worker once the search the page was opened for has answered', async () => {
+    const visit = await browser.newContext();
+    // Slow index chunks: the page has loaded long before its search answers.
+    await visit.route('**/index/*.pf_index', async (route) => {
+      await new Promise((done) => setTimeout(done, 800));
+      await route.fallback();
+    });
+    await visit.addInitScript(() => {
+      const seen = self as unknown as { registered?: number; answered?: number };
+      const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+      navigator.serviceWorker.register = (...args) => {
+        seen.registered ??= performance.now();
+        return register(...args);
+      };
+      new MutationObserver(() => {
+        if (document.querySelector('main [role="status"]')?.textContent) seen.answered ??= performance.now();
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const opened = await visit.newPage();
+    await openSearch(opened, server.url, { q: 'снегопад' });
+    await waitForServiceWorker(opened);
+    const { registered, answered } = await opened.evaluate(() => {
+      const seen = self as unknown as { registered: number; answered: number };
+      return { registered: seen.registered, answered: seen.answered };
+    });
+    expect(registered).toBeGreaterThanOrEqual(answered);
+    await visit.close();
   });
 
   it('stops searching the bundles for a query typed over once its searches have begun', async () => {
@@ -248,8 +321,11 @@ describe('searching an archive indexed in several bundles', () => {
     await counted.locator('main input[type="search"]').fill('снег');
     await expect.poll(() => searchStatus(counted).textContent()).toBe('Найден 21 результат');
     // The last query makes two searches per bundle index; the first, run to its end, two more.
-    // Stopped, it makes only the search running when the reader typed, at most one per language.
-    expect(await searches(counted)).toBeLessThanOrEqual(2 * bundleIndexes() + languages());
+    // Stopped, it makes only those of the bundles sent to a worker when the reader typed: two
+    // bundles a worker for each language, two searches each.
+    const inFlight = 2 * counted.workers().length;
+    expect(await searches(counted)).toBeLessThanOrEqual(2 * bundleIndexes() + 2 * inFlight * languages());
+    expect(2 * inFlight * languages()).toBeLessThan(2 * bundleIndexes());
     await counted.context().close();
   });
 

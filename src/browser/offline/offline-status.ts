@@ -1,4 +1,5 @@
 import { Workbox } from 'workbox-window';
+import { whenQuiet } from '../page-quiet.ts';
 import { isArchiveSaved, isPageCached, loadBuild } from './offline-facts.ts';
 
 const base = import.meta.env.BASE_URL;
@@ -12,9 +13,21 @@ export class OfflineStatus extends HTMLElement {
     });
     addEventListener('offline', () => void this.#refresh());
     addEventListener('archive-saved-change', () => void this.#refresh());
-    if ('serviceWorker' in navigator) this.#register();
+    this.#showNetwork();
     askRetry();
-    void this.#refresh();
+    // The worker's install and the archive's state (the build's list of files) wait for what the
+    // page was opened for.
+    void whenQuiet().then(() => {
+      if ('serviceWorker' in navigator) this.#register();
+      return this.#refresh();
+    });
+  }
+
+  #showNetwork(): boolean {
+    const online = navigator.onLine;
+    this.dataset['network'] = online ? 'online' : 'offline';
+    this.querySelector<HTMLElement>('[data-offline]')?.toggleAttribute('hidden', online);
+    return online;
   }
 
   #register(): void {
@@ -36,9 +49,7 @@ export class OfflineStatus extends HTMLElement {
   }
 
   async #refresh(): Promise<void> {
-    const online = navigator.onLine;
-    this.dataset['network'] = online ? 'online' : 'offline';
-    this.querySelector<HTMLElement>('[data-offline]')?.toggleAttribute('hidden', online);
+    const online = this.#showNetwork();
     const saved = await loadBuild()
       .then(isArchiveSaved)
       .catch(() => false);

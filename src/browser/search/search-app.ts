@@ -6,6 +6,7 @@ import {
 } from '../../lib/search/search-state.ts';
 import type { SearchEngine } from './search-engine.ts';
 import { renderFilters } from './search-render.ts';
+import { holdBackground } from '../page-quiet.ts';
 import { keyTarget } from './search-results.ts';
 import { onTyping } from './search-typing.ts';
 import { part, searchHost, type SearchView } from './search-view.ts';
@@ -79,22 +80,22 @@ export class SearchApp extends HTMLElement {
     this.#part('details').addEventListener('toggle', () => void this.#search());
     window.addEventListener('popstate', () => {
       this.#dropAddress();
-      this.#restore();
+      void this.#restore();
     });
     // Leaving the page (a result opened) keeps the query typed last, for the way back.
     window.addEventListener('pagehide', () => this.#writeAddress());
     void this.#engine.warm().catch(() => undefined);
-    this.#restore();
+    void holdBackground(this.#restore());
   }
 
-  #restore(): void {
+  #restore(): Promise<void> {
     this.#state = readSearchState(new URLSearchParams(location.search));
     this.#part<HTMLInputElement>('input[type="search"]').value = this.#state.query;
     this.#part<HTMLSelectElement>('select[name="sort"]').value = this.#state.sort;
     if (Object.values(this.#state.filters).some((values) => values.length > 0))
       this.#part<HTMLDetailsElement>('details').open = true;
     this.#limit = PAGE;
-    void this.#search();
+    return this.#search();
   }
 
   #commit(state: SearchState, mode: 'push' | 'replace'): void {

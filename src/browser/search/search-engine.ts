@@ -1,15 +1,14 @@
 import { bodyExcerpt, matchedWords, type ExcerptPart } from '../../lib/search/excerpt-marks.ts';
-import { withBase } from '../../lib/site/paths.ts';
-import type { BundleList } from '../../lib/search/bundles.ts';
 import { HEADLINE_FILTER, headlinesFirst, HEADLINE_WINDOW } from '../../lib/search/headlines.ts';
 import { archiveWeights, mergeCounts, mergeRanked, type IndexShare } from '../../lib/search/merge.ts';
-import { matchesQueryWords, planLanguages, type BundleEntry } from '../../lib/search/bundle-size.ts';
+import { matchesQueryWords } from '../../lib/search/bundle-size.ts';
 import { FILTER_KEYS, type SearchState } from '../../lib/search/search-state.ts';
 import { phrasesFirst } from '../../lib/search/phrase.ts';
 import { markHeadlines, shortHeadlines } from './search-headline-marks.ts';
 import { searchWithPhrases } from './search-phrases.ts';
 import { pagefindTerm } from './search-query.ts';
-import { FragmentReader, resultUrl } from './search-fragments.ts';
+import { resultUrl } from './search-fragments.ts';
+import { openIndexes, type Index, type OpenIndexes, type Shard } from './search-indexes.ts';
 
 /** What a page shows of one result. */
 export interface SearchHit {
@@ -75,145 +74,9 @@ interface RawResponse {
   unfilteredResultCount: number;
   filters: Counts;
 }
-interface Instance {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options: Record<string, unknown>): Promise<RawResponse | null>;
-  preload(term: string): Promise<void>;
-  filters(): Promise<Counts>;
-  destroy(): Promise<void>;
-}
-interface PagefindModule {
-  createInstance(options: Record<string, unknown>): Instance;
-}
-
-/** One bundle of a language index: its own Pagefind instance, searched on its own. */
-interface Shard {
-  /** The bundle's place in `bundles.json` (oldest first), which is its place in date order. */
-  shard: number;
-  pages: number;
-  api: Instance;
-  /** Its packed fragments; absent when Pagefind's own fragments are read (the dev server's index). */
-  reader: FragmentReader | undefined;
-}
-
-interface Index {
-  /** The language of its documents (one Pagefind index per language). */
-  language: string;
-  pages: number;
-  /** The bundles that hold the language, each an instance of the language's one module and WebAssembly. */
-  shards: Shard[];
-  /** Whether every bundle's fragments are packed (the build packs all or, the dev server, none). */
-  packed: boolean;
-  base: string;
-  highlightParam: string;
-}
-
 /** Every instance of the indexes' bundles. */
-const instances = (indexes: readonly Index[]): Instance[] =>
+const instances = (indexes: readonly Index[]) =>
   indexes.flatMap((index) => index.shards.map(({ api }) => api));
-
-async function readJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
-  return (await response.json()) as T;
-}
-
-// The bundles the build lists in the entry bundle's `bundles.json` (oldest first, the entry bundle
-// last), with the documents of each language, so no bundle's own entry file is fetched to plan.
-async function readBundles(
-  bundle: string,
-  base: string,
-  metaCacheTag: string | undefined,
-): Promise<(BundleEntry & { packs?: BundleList['bundles'][number]['packs'] })[]> {
-  const tag = metaCacheTag ? `?ts=${encodeURIComponent(metaCacheTag)}` : '';
-  const list = await readJson<BundleList>(`${bundle}bundles.json${tag}`);
-  return list.bundles.map(({ path, languages, packs }) => ({
-    bundle: withBase(base, path),
-    languages,
-    packs,
-  }));
-}
-
-// Matches in the date meta field are no reason to rank a document (the date is not its text).
-const RANKING = { metaWeights: { date: 0 } };
-
-// Pagefind picks an instance's index by the page's `lang`, and its WebAssembly (which holds the
-// stemmer) is global to its module: each language gets its own module copy, created while `lang`
-// names that language. Each bundle of a language is an instance of that one module, searched on
-// its own: merged into one instance (`mergeIndex`), every search of one bundle would run all of
-// them. The first instance loads the WebAssembly; every bundle's entry file names the same file
-// (`sharedWasm`), which the others then find in the browser's cache, and the module keeps the one
-// it loaded. A language's module loads from the entry bundle when it holds the language, so its URL
-// stays the same from build to build.
-async function openIndexes(
-  bundle: string,
-  base: string,
-  highlightParam: string,
-  metaCacheTag: string | undefined,
-): Promise<Index[]> {
-  const listed = await readBundles(bundle, base, metaCacheTag);
-  const plans = planLanguages(listed, bundle);
-  // A language's fragments in a bundle, read from its packs when the build packed them.
-  const reader = (path: string, language: string): FragmentReader | undefined => {
-    const packs = listed.find((entry) => entry.bundle === path)?.packs;
-    const names = packs?.languages[language];
-    return packs && names
-      ? new FragmentReader({ bundle: path, pages: packs.pages, packs: names })
-      : undefined;
-  };
-  const root = document.documentElement;
-  const pageLang = root.lang;
-  const options = {
-    baseUrl: base,
-    highlightParam,
-    excerptLength: 24,
-    ranking: RANKING,
-    // In the page, not Pagefind's worker: the worker sends every match of every bundle searched to
-    // the page, each with a handle the page sends back one message at a time once it is collected.
-    // A common word matches a fifth of a large archive, so a typed query waited seconds on those
-    // messages; the searches themselves take milliseconds, and `nextTurn` runs them one per task.
-    noWorker: true,
-    // The build's id instead of a timestamp lets the service worker serve the entry file offline.
-    ...(metaCacheTag ? { metaCacheTag } : {}),
-  };
-  return Promise.all(
-    plans.map(async ({ language, pages, bundles }, at) => {
-      const [primary, ...others] = bundles as [(typeof bundles)[0], ...typeof bundles];
-      // The largest index loads the plain module URL; the others get their own copies.
-      const copy = at === 0 ? '' : `?copy=${encodeURIComponent(language)}`;
-      const module = (await import(
-        /* @vite-ignore */ `${primary.bundle}pagefind.js${copy}`
-      )) as PagefindModule;
-      const open = (path: string): Instance => {
-        root.lang = language;
-        try {
-          return module.createInstance({ basePath: path, ...options });
-        } finally {
-          root.lang = pageLang;
-        }
-      };
-      const first = open(primary.bundle);
-      // A search waits for its instance to be ready; an empty one returns then. Two instances
-      // that loaded the WebAssembly at once would each make the module's one copy.
-      await first.search('', {});
-      const apis = [first, ...others.map(({ bundle: path }) => open(path))];
-      const shards = bundles.map(({ bundle: path, shard, pages: held }, place) => ({
-        shard,
-        pages: held,
-        api: apis[place] as Instance,
-        reader: reader(path, language),
-      }));
-      return {
-        language,
-        pages,
-        shards,
-        packed: shards.every((one) => one.reader !== undefined),
-        base,
-        highlightParam,
-      };
-    }),
-  );
-}
 
 /** One result list and the share of the archive that scored it: a bundle's pages and matches. */
 interface ScoredList {
@@ -286,12 +149,8 @@ function datePlan(index: Index, options: Record<string, unknown>) {
   };
 }
 
-// Two bundles at a time: one can load its index chunks while the other is searched (a query not
-// preloaded loads them as it searches), and a replaced search begins no further bundle.
-const IN_FLIGHT = 2;
-
-// Each search of a bundle runs in a task of its own, so a keystroke is handled between two of them
-// and the searches of a query it replaced stop there.
+// A query's searches of its bundles begin one at a time, so the searches of a query a keystroke
+// replaced stop at the next bundle.
 async function nextTurn(signal: AbortSignal | undefined): Promise<void> {
   await (typeof scheduler === 'undefined'
     ? new Promise((resolve) => setTimeout(resolve, 0))
@@ -299,9 +158,10 @@ async function nextTurn(signal: AbortSignal | undefined): Promise<void> {
   signal?.throwIfAborted();
 }
 
-// `run` for each item, at most `IN_FLIGHT` at once and none once `signal` is aborted, in order.
+// `run` for each item, at most `lanes` at once and none once `signal` is aborted, in order.
 async function inTurn<T, R>(
   items: readonly T[],
+  lanes: number,
   signal: AbortSignal | undefined,
   run: (item: T) => Promise<R>,
 ): Promise<R[]> {
@@ -313,7 +173,7 @@ async function inTurn<T, R>(
       out[at] = await run(items[at] as T);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
   return out;
 }
 
@@ -333,7 +193,8 @@ async function searchIndex(
   const search = async ({ api }: Shard) => {
     const ask = async (words: string | null, extra: Record<string, unknown>) => {
       await nextTurn(signal);
-      return api.search(words, extra);
+      // The fragment data a worker sends is Pagefind's, which every reader of it checks (`text`).
+      return (await api.search(words, extra)) as RawResponse | null;
     };
     if (term === null) return ask(null, asked);
     const [response, short] = await Promise.all([
@@ -345,7 +206,7 @@ async function searchIndex(
       : response;
   };
   const responses = (
-    await inTurn(index.shards, signal, async (shard) => {
+    await inTurn(index.shards, index.lanes, signal, async (shard) => {
       const response = await search(shard);
       return response
         ? [{ ...response, results: fromPacks(index, shard, response.results, term, signal), ...shard }]
@@ -434,7 +295,7 @@ const loadedHit = (hit: SearchHit): PendingHit => ({ hit, load: () => Promise.re
 
 /** Searches every language index of a Pagefind bundle and its shards at once and merges the answers. */
 export class SearchEngine {
-  #indexes: Promise<Index[]> | undefined;
+  #open: Promise<OpenIndexes> | undefined;
   #filters: Promise<boolean> | undefined;
   readonly #bundle: string;
   readonly #base: string;
@@ -449,24 +310,24 @@ export class SearchEngine {
   }
 
   /** Starts loading the engine ahead of the first query. */
-  warm(): Promise<Index[]> {
+  async warm(): Promise<Index[]> {
     // A failed load (offline, say) is forgotten, so the next search tries again.
-    this.#indexes ??= openIndexes(this.#bundle, this.#base, this.#highlightParam, this.#metaCacheTag).catch(
+    this.#open ??= openIndexes(this.#bundle, this.#base, this.#highlightParam, this.#metaCacheTag).catch(
       (error: unknown) => {
-        this.#indexes = undefined;
+        this.#open = undefined;
         throw error;
       },
     );
-    return this.#indexes;
+    return (await this.#open).indexes;
   }
 
-  /** Closes the open indexes: the next query opens the index the site serves now. */
+  /** Closes the open indexes and their workers: the next query opens the index the site serves now. */
   async reset(): Promise<void> {
-    const open = this.#indexes;
-    this.#indexes = undefined;
+    const open = this.#open;
+    this.#open = undefined;
     this.#filters = undefined;
-    const indexes = await open?.catch(() => []);
-    await Promise.all(instances(indexes ?? []).map((api) => api.destroy().catch(() => undefined)));
+    const opened = await open?.catch(() => null);
+    await Promise.all((opened?.workers ?? []).map((worker) => worker.close()));
   }
 
   /**

@@ -49,6 +49,21 @@ export class WordSuggester {
   }
 
   /**
+   * Starts loading the stemmer when `query` has a word long enough to be corrected: the check after
+   * the search then need not wait for it, as most Russian queries are found in other forms.
+   */
+  prepare(query: string): void {
+    if ((query.match(WORDS) ?? []).some((word) => [...word].length >= MIN_WORD_LENGTH))
+      void this.#library().catch(() => undefined);
+  }
+
+  #library(): Promise<DidYouMean> {
+    return (this.#lib ??= forgetFailure(import('../../lib/search/did-you-mean.ts'), () => {
+      this.#lib = undefined;
+    }));
+  }
+
+  /**
    * The query with its unknown words corrected, or null when nothing near is known or the
    * results already show it. `matched` are the words the results found: what they found needs
    * no lookup.
@@ -82,9 +97,7 @@ export class WordSuggester {
       (word) => [...word].length >= MIN_WORD_LENGTH && !found.some((one) => one.startsWith(foldWord(word))),
     );
     if (open.length === 0) return null;
-    const lib = await (this.#lib ??= forgetFailure(import('../../lib/search/did-you-mean.ts'), () => {
-      this.#lib = undefined;
-    }));
+    const lib = await this.#library();
     const words = open.filter((word) => !lib.isMatchedWord(word, matched));
     // The results found every word in another form: nothing to correct, and no more to load.
     if (words.length === 0) return null;

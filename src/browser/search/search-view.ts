@@ -70,6 +70,7 @@ export class SearchView {
     const run = ++this.#run;
     this.#running?.abort();
     const running = (this.#running = new AbortController());
+    this.#suggester.prepare(state.query);
     let answer: SearchAnswer;
     try {
       answer = await this.#engine.search(state, count, running.signal);

@@ -9,8 +9,10 @@ import {
   bundleFolder,
   bundleKeyText,
   bundleRuns,
+  entryIndexes,
   planBundles,
   spacingFor,
+  type PagefindIndexFiles,
 } from '../../lib/search/bundles.ts';
 import { buildCache } from '../../build/build-cache.ts';
 import { codeDigest } from '../../build/code-digest.ts';
@@ -41,6 +43,8 @@ export interface BuiltBundle {
   first: string;
   last: string;
   languages: Record<string, number>;
+  /** Each language's index files, as its entry file names them. */
+  indexes: Record<string, PagefindIndexFiles>;
   /** Its fragments' packs (`src/integrations/search/merge-bundle.ts`). */
   packs: FragmentPacks | undefined;
   /** False when the bundle was reused from the cache. */
@@ -157,6 +161,7 @@ export default async function buildBundles(task: BundleTask): Promise<BundleResu
         first: members[0]?.date ?? '',
         last: members.at(-1)?.date ?? '',
         languages: languageCounts(entry),
+        indexes: entryIndexes(entry),
         packs: entryPacks(entry),
         indexed,
         runs: runs.length,

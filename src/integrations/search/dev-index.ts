@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { withBase } from '../../lib/site/paths.ts';
-import type { BundleList } from '../../lib/search/bundles.ts';
+import { entryIndexes, type BundleList } from '../../lib/search/bundles.ts';
 import { searchDocument, searchUrl } from '../../lib/search/document.ts';
 import { buildCache } from '../../build/build-cache.ts';
 import type { DocumentRecord } from '../../schemas/document.ts';
@@ -22,11 +22,13 @@ async function buildIndex(
     html: searchDocument(record, cache.body(record)),
   }));
   const files = await indexDocuments(documents, bundleFiles);
+  const entry = new TextDecoder().decode(files.get('pagefind-entry.json'));
   const list: BundleList = {
     bundles: [
       {
         path: 'pagefind/',
-        languages: languageCounts(new TextDecoder().decode(files.get('pagefind-entry.json'))),
+        languages: languageCounts(entry),
+        indexes: entryIndexes(entry),
         first: records[0]?.date ?? '',
         last: records.at(-1)?.date ?? '',
       },

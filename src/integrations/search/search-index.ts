@@ -10,11 +10,12 @@ import type { BundleResult, BundleTask, BuiltBundle } from './bundles-thread.ts'
 /** The list of bundles the search page reads, from a build's bundles. */
 export function bundleList(bundles: readonly BuiltBundle[]): BundleList {
   return {
-    bundles: bundles.map(({ folder, languages, first, last, packs }) => ({
+    bundles: bundles.map(({ folder, languages, indexes, first, last, packs }) => ({
       path: folder,
       languages,
       first,
       last,
+      indexes,
       ...(packs ? { packs } : {}),
     })),
   };
@@ -24,7 +25,7 @@ export function bundleList(bundles: readonly BuiltBundle[]): BundleList {
 export function report(bundles: readonly BuiltBundle[]): {
   indexed: string[];
   reused: string[];
-  bundles: Omit<BuiltBundle, 'cached' | 'packs'>[];
+  bundles: Omit<BuiltBundle, 'cached' | 'packs' | 'indexes'>[];
 } {
   return {
     indexed: bundles.filter((bundle) => bundle.indexed).map((bundle) => bundle.folder),

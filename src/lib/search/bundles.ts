@@ -160,6 +160,20 @@ export function sharedWasm(wasm: string): string {
   return `_/../../${bundleFolder('', true)}wasm.${wasm}`;
 }
 
+/** A language's index in a Pagefind entry file: `pagefind.<hash>.pf_meta` and `wasm.<wasm>.pagefind`. */
+export interface PagefindIndexFiles {
+  hash: string;
+  wasm: string;
+}
+
+/** Each language's index as a Pagefind entry file names it. */
+export function entryIndexes(entry: string): Record<string, PagefindIndexFiles> {
+  const { languages } = JSON.parse(entry) as { languages: Record<string, PagefindIndexFiles> };
+  return Object.fromEntries(
+    Object.entries(languages).map(([lang, { hash, wasm }]) => [lang, { hash, wasm }]),
+  );
+}
+
 /** One bundle as the search page finds it in `pagefind/bundles.json`. */
 export interface ListedBundle {
   /** Folder relative to the site's base (`pagefind-0a1b2c3d4e5f6a7b/`, `pagefind/`). */
@@ -169,6 +183,8 @@ export interface ListedBundle {
   /** Dates of its first and last document (bundles are in date order, oldest first). */
   first: string;
   last: string;
+  /** Each language's index files, as the bundle's entry file names them: fetched at once, not after it. */
+  indexes?: Record<string, PagefindIndexFiles>;
   /** Its fragments' packs: pages per pack and each language's pack names in page order (`src/lib/search/fragment-packs.ts`). */
   packs?: { pages: number; languages: Record<string, string[]> };
 }

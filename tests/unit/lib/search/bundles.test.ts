@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bundleFolder,
   bundleKeyText,
+  entryIndexes,
   idHash,
   planBundles,
   sharedWasm,
@@ -129,5 +130,23 @@ describe("sharing a language's WebAssembly across bundles", () => {
       const url = new URL(`wasm.${sharedWasm('ru')}.pagefind`, `https://example.org${folder}`);
       expect(url.pathname).toBe(`${folder.replace(/pagefind[^/]*\/$/u, '')}pagefind/wasm.ru.pagefind`);
     }
+  });
+});
+
+describe("listing a bundle's index files for the search page", () => {
+  it("names each language's metadata and WebAssembly as the entry file does, and nothing else of it", () => {
+    const entry = JSON.stringify({
+      version: '1.6.0',
+      languages: {
+        ru: { hash: 'ru_1f193b60fa', wasm: sharedWasm('ru'), page_count: 18954 },
+        en: { hash: 'en_0a1b2c3d4e', wasm: sharedWasm('en'), page_count: 12 },
+      },
+      include_characters: ['_'],
+      fragment_packs: { pages: 64, languages: { ru: ['ru_473e774a1e'] } },
+    });
+    expect(entryIndexes(entry)).toEqual({
+      ru: { hash: 'ru_1f193b60fa', wasm: '_/../../pagefind/wasm.ru' },
+      en: { hash: 'en_0a1b2c3d4e', wasm: '_/../../pagefind/wasm.en' },
+    });
   });
 });
