@@ -15,8 +15,8 @@ export class OfflineStatus extends HTMLElement {
     addEventListener('archive-saved-change', () => void this.#refresh());
     this.#showNetwork();
     askRetry();
-    // The worker's install and the archive's state (the build's list of files) wait for what the
-    // page was opened for.
+    // The worker's install and the archive's state (the build's list of files) wait until the
+    // reader's searches pause.
     void whenQuiet().then(() => {
       if ('serviceWorker' in navigator) this.#register();
       return this.#refresh();

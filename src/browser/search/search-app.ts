@@ -6,7 +6,6 @@ import {
 } from '../../lib/search/search-state.ts';
 import type { SearchEngine } from './search-engine.ts';
 import { renderFilters } from './search-render.ts';
-import { holdBackground } from '../page-quiet.ts';
 import { keyTarget } from './search-results.ts';
 import { onTyping } from './search-typing.ts';
 import { part, searchHost, type SearchView } from './search-view.ts';
@@ -80,22 +79,22 @@ export class SearchApp extends HTMLElement {
     this.#part('details').addEventListener('toggle', () => void this.#search());
     window.addEventListener('popstate', () => {
       this.#dropAddress();
-      void this.#restore();
+      this.#restore();
     });
     // Leaving the page (a result opened) keeps the query typed last, for the way back.
     window.addEventListener('pagehide', () => this.#writeAddress());
     void this.#engine.warm().catch(() => undefined);
-    void holdBackground(this.#restore());
+    this.#restore();
   }
 
-  #restore(): Promise<void> {
+  #restore(): void {
     this.#state = readSearchState(new URLSearchParams(location.search));
     this.#part<HTMLInputElement>('input[type="search"]').value = this.#state.query;
     this.#part<HTMLSelectElement>('select[name="sort"]').value = this.#state.sort;
     if (Object.values(this.#state.filters).some((values) => values.length > 0))
       this.#part<HTMLDetailsElement>('details').open = true;
     this.#limit = PAGE;
-    return this.#search();
+    void this.#search();
   }
 
   #commit(state: SearchState, mode: 'push' | 'replace'): void {

@@ -1,6 +1,7 @@
 import { readDateStyle } from '../../lib/site/format-date.ts';
 import { HIGHLIGHT_PARAM, type SearchState } from '../../lib/search/search-state.ts';
 import { isSearchPartialOffline } from '../offline/offline-facts.ts';
+import { holdBackground } from '../page-quiet.ts';
 import { correctedQuery, correctedSearch, correctionNotice } from './search-correction.ts';
 import { SearchEngine, type SearchAnswer } from './search-engine.ts';
 import { reopenOnUpdate } from './search-reopen.ts';
@@ -66,7 +67,12 @@ export class SearchView {
    * Searches and shows the first `count` results; resolves with the answer, or null when the
    * search failed (the reader is told) or a later one took its place.
    */
-  async search(state: SearchState, count: number): Promise<SearchAnswer | null> {
+  search(state: SearchState, count: number): Promise<SearchAnswer | null> {
+    // The service worker's first install waits while the reader searches.
+    return holdBackground(this.#search(state, count));
+  }
+
+  async #search(state: SearchState, count: number): Promise<SearchAnswer | null> {
     const run = ++this.#run;
     this.#running?.abort();
     const running = (this.#running = new AbortController());
