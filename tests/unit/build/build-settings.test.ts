@@ -6,7 +6,7 @@ describe('the build settings read from the environment', () => {
     expect(parseBuildSettings({ PAGE_SIZE: ' ', SITE_URL: '' }, [], 4)).toEqual({
       seedsDir: 'seeds',
       cacheDir: './node_modules/.astro',
-      bundleSize: 20_000,
+      bundleSize: 10_000,
       syncThreads: 3,
       buildReport: 'reports/build.json',
       searchReport: 'reports/search-index.json',
