@@ -15,7 +15,8 @@ function place(input: RequestInfo | URL): string {
   return `${url.origin}${url.pathname}`;
 }
 
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+/** Gzip bytes decompressed by the browser. */
+export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
     .pipeThrough(new DecompressionStream('gzip'));

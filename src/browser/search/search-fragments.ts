@@ -1,5 +1,6 @@
 import { fragmentRange, packPlace } from '../../lib/search/fragment-packs.ts';
 import { withoutSignature } from '../../lib/search/pagefind-meta.ts';
+import { gunzip } from './pagefind-files.ts';
 
 /** One language's packs in one bundle, as `bundles.json` lists them. */
 export interface PackedFragments {
@@ -34,13 +35,6 @@ async function answered(url: string, response: Response): Promise<{ bytes: Uint8
   if (!response.ok) throw new Error(`search: ${url} answered ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   return response.status === 206 ? { bytes, whole: false } : { bytes, whole: true };
-}
-
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /**

@@ -26,7 +26,7 @@ interface PagefindModule {
   createInstance(options: Record<string, unknown>): Instance;
 }
 
-const instances = new Map<string, Promise<Instance>>();
+const instances = new Map<string, Instance>();
 const modules = new Map<string, Promise<PagefindModule>>();
 // The WebAssembly each `open` waits for, until the page provides it.
 const provided = new Map<
@@ -78,21 +78,20 @@ async function open(ask: Extract<WorkerAsk, { op: 'open' }>): Promise<void> {
   const module = await loaded(ask.module);
   // Without the page's copy, Pagefind fetches the WebAssembly itself.
   const wasm = ask.wasm === undefined ? undefined : await wasmFor(ask.wasm).bytes;
-  if (ask.wasm !== undefined && wasm) provide(ask.wasm, wasm);
+  if (ask.wasm && wasm) provide(ask.wasm, wasm);
   const create = (bundle: string): Instance =>
     inLanguage(ask.language, () => module.createInstance({ ...ask.options, basePath: bundle }));
   const [first, ...others] = ask.bundles;
   if (first === undefined) return;
   const primary = create(first);
-  instances.set(instanceKey(ask.language, first), Promise.resolve(primary));
+  instances.set(instanceKey(ask.language, first), primary);
   // A search waits for its instance to be ready; an empty one returns then. Two instances that
   // loaded the WebAssembly at once would each make the module's one copy.
   await primary.search('', {});
-  for (const bundle of others)
-    instances.set(instanceKey(ask.language, bundle), Promise.resolve(create(bundle)));
+  for (const bundle of others) instances.set(instanceKey(ask.language, bundle), create(bundle));
 }
 
-async function instance(index: string): Promise<Instance> {
+function instance(index: string): Instance {
   const found = instances.get(index);
   if (!found) throw new Error(`search worker: ${index} is not open`);
   return found;
@@ -109,7 +108,7 @@ async function run(ask: WorkerAsk): Promise<unknown> {
     case 'open':
       return open(ask);
     case 'search': {
-      const response = await (await instance(ask.index)).search(ask.term, ask.options);
+      const response = await instance(ask.index).search(ask.term, ask.options);
       if (!response) return null;
       answered.set(ask.call, response.results);
       for (const call of answered.keys()) if (answered.size > KEPT_SEARCHES) answered.delete(call);
@@ -120,16 +119,16 @@ async function run(ask: WorkerAsk): Promise<unknown> {
       return { results, unfilteredResultCount: response.unfilteredResultCount, filters: response.filters };
     }
     case 'preload':
-      return (await instance(ask.index)).preload(ask.term);
+      return instance(ask.index).preload(ask.term);
     case 'filters':
-      return (await instance(ask.index)).filters();
+      return instance(ask.index).filters();
     case 'data': {
       const result = answered.get(ask.search)?.[ask.place];
       if (!result) throw new Error('search worker: that search is no longer kept');
       return result.data();
     }
     case 'destroy':
-      await Promise.all([...instances.values()].map(async (one) => (await one).destroy()));
+      await Promise.all([...instances.values()].map((one) => one.destroy()));
       instances.clear();
       answered.clear();
       return null;
